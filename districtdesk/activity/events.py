@@ -1,0 +1,46 @@
+"""One constructor per kind of event, and the words each is shown with.
+
+Codes are stable identifiers stored in the database; labels are rendered when
+an event is read, in the reader's language.
+"""
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from districtdesk.activity.models import Event
+
+LABELS = {
+    "calendar.closure_added": _("Added closure “%(name)s” (%(first_day)s – %(last_day)s)"),
+    "calendar.closure_removed": _("Removed closure “%(name)s” (%(first_day)s – %(last_day)s)"),
+}
+
+
+def register_labels(labels: Mapping[str, str]) -> None:
+    """Upper floors add their own event codes from their AppConfig.ready()."""
+    LABELS.update(labels)
+
+
+def record_event(
+    subject: models.Model, *, actor: models.Model | None, code: str, **params: Any
+) -> Event:
+    """Write one event; call it inside the transaction of the step it records."""
+    if code not in LABELS:
+        raise ValueError(f"Unknown event code {code!r}: add it to activity.events.LABELS.")
+    return Event.objects.create(
+        occurred_at=timezone.now(),
+        actor=actor,
+        code=code,
+        subject_type=ContentType.objects.get_for_model(subject),
+        subject_id=str(subject.pk),
+        params=params,
+    )
+
+
+def describe(event: Event) -> str:
+    """The event in the active language."""
+    return str(LABELS[event.code]) % event.params

@@ -1,0 +1,87 @@
+"""manage.py load_demo_district: fill an empty database with the invented demo district."""
+
+from argparse import ArgumentParser
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+
+from districtdesk.core.demo_district.builder import (
+    DEFAULT_SEED,
+    DEMO_PASSWORD,
+    SIZES,
+    DemoDistrictSummary,
+    DistrictNotEmptyError,
+    load_demo_district,
+)
+
+
+class Command(BaseCommand):
+    help = (
+        "Load a believable, invented school district (campuses, rooms, departments, "
+        "Technology Services teams, enterprise systems and staff) with one demo account "
+        f"per role, all with the password '{DEMO_PASSWORD}'. The same --seed always gives "
+        "the same district. Refuses a database that already holds campuses."
+    )
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        sizes = "; ".join(f"{name}: {size.description}" for name, size in SIZES.items())
+        parser.add_argument(
+            "--size", choices=list(SIZES), default="standard", help=f"District size ({sizes})."
+        )
+        parser.add_argument(
+            "--seed",
+            type=int,
+            default=DEFAULT_SEED,
+            help=f"Random seed; the same seed gives identical rows (default {DEFAULT_SEED}).",
+        )
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="If the database already holds campuses, say so and exit successfully "
+            "instead of failing (for set-up scripts that run every time).",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        verbosity: int = options["verbosity"]
+        try:
+            summary = load_demo_district(
+                size=options["size"],
+                seed=options["seed"],
+                progress=self.stdout.write if verbosity else None,
+            )
+        except DistrictNotEmptyError as exc:
+            if options["if_empty"]:
+                if verbosity:
+                    self.stdout.write(
+                        f"Demo district already loaded ({exc.campus_count} campuses): "
+                        "nothing to do."
+                    )
+                return
+            raise CommandError(
+                f"The database already holds {exc.campus_count} campuses; the demo district "
+                "loads only into an empty one. Pass --if-empty to skip quietly, or start "
+                "from a fresh database."
+            ) from exc
+        if verbosity:
+            self._write_summary(summary)
+
+    def _write_summary(self, summary: DemoDistrictSummary) -> None:
+        header = ("Username", "Role", "Name", "Campus")
+        rows = [
+            (account.username, account.role, account.name, account.campus)
+            for account in summary.demo_accounts
+        ]
+        widths = [max(len(row[column]) for row in [header, *rows]) for column in range(4)]
+
+        def line(cells: tuple[str, ...]) -> str:
+            return "  ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=True))
+
+        self.stdout.write("")
+        self.stdout.write(f"Demo accounts (password: {DEMO_PASSWORD})")
+        self.stdout.write(line(header).rstrip())
+        self.stdout.write(line(tuple("-" * width for width in widths)))
+        for row in rows:
+            self.stdout.write(line(row).rstrip())
+        self.stdout.write("")
+        totals = ", ".join(f"{count:,} {label}" for label, count in summary.totals.items())
+        self.stdout.write(self.style.SUCCESS(f"Loaded in {summary.seconds:.1f} s: {totals}."))
