@@ -16,3 +16,5 @@ urlpatterns = [
     path("health/", health, name="health"),
     path("", include("districtdesk.core.urls")),
 ]
+
+handler404 = "districtdesk.api.errors.not_found"

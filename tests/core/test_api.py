@@ -26,7 +26,8 @@ def api(district):
 def test_anonymous_callers_are_refused():
     response = APIClient().get("/api/v1/campuses/")
 
-    assert response.status_code in {401, 403}
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"] == "Token"
 
 
 def test_campuses_list_and_filter_by_kind(api):

@@ -30,7 +30,7 @@ class EnterpriseSystemSerializer(serializers.ModelSerializer):
 
 
 class RoleAssignmentSerializer(serializers.ModelSerializer):
-    campus = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    campus = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
 
     class Meta:
         model = RoleAssignment
@@ -39,8 +39,8 @@ class RoleAssignmentSerializer(serializers.ModelSerializer):
 
 class MeSerializer(serializers.ModelSerializer):
     roles = RoleAssignmentSerializer(source="role_assignments", many=True, read_only=True)
-    home_campus = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    supervisor = serializers.StringRelatedField()
+    home_campus = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    supervisor = serializers.StringRelatedField(allow_null=True)
 
     class Meta:
         model = Person

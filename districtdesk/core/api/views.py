@@ -7,6 +7,7 @@ from rest_framework.decorators import api_view
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from districtdesk.core.api.filters import IdFilter
 from districtdesk.core.api.serializers import (
     CampusSerializer,
     EnterpriseSystemSerializer,
@@ -30,6 +31,8 @@ class CampusViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class RoomFilter(filters.FilterSet):
+    # By id, not as a model choice: an unknown campus matches no rooms rather than erroring.
+    campus = IdFilter(field_name="campus_id")
     campus_code = filters.CharFilter(field_name="campus__code")
 
     class Meta:
