@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",
     "django_filters",
     "django_htmx",
     "rest_framework",
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
     "axes",
     "districtdesk.core",
     "districtdesk.activity",
+    "districtdesk.service_requests",
     "districtdesk.api",
 ]
 

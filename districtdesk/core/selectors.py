@@ -74,7 +74,7 @@ def teams_of(person: Person) -> list[Team]:
                     "-is_lead", "person__last_name"
                 ),
             ),
-            "campuses",
+            Prefetch("campuses", queryset=Campus.objects.order_by("code")),
         )
         .order_by("name")
     )

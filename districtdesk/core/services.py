@@ -36,7 +36,9 @@ def add_closure(
 
 @transaction.atomic
 def remove_closure(closure: Closure, *, actor: Person) -> None:
+    """Reopen the district on those days; receivers see the calendar without the closure."""
     calendar = closure.calendar
+    closure.delete()
     calendar_changed.send(
         sender=BusinessCalendar,
         calendar=calendar,
@@ -44,4 +46,3 @@ def remove_closure(closure: Closure, *, actor: Person) -> None:
         change="closure_removed",
         closure=closure,
     )
-    closure.delete()

@@ -1,0 +1,54 @@
+"""The district administrator's screens for the categorisation chart."""
+
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from districtdesk.service_requests.models import Category, Priority
+
+PRIORITY_FIELDS = ["number", "name", "sla_kind", "sla_amount", "calendar", "waiting_state"]
+
+
+class PriorityInline(admin.TabularInline):
+    model = Priority
+    extra = 0
+    fields = [*PRIORITY_FIELDS, "is_active"]
+    show_change_link = True  # descriptions and examples are edited on the priority's page
+    ordering = ["number"]
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["number", "name", "title", "default_team", "priority_count", "is_active"]
+    list_display_links = ["number", "name"]
+    list_filter = ["is_active", "default_team"]
+    search_fields = ["name", "title", "scope"]
+    list_select_related = ["default_team"]
+    autocomplete_fields = ["default_team"]
+    fields = ["number", "name", "title", "scope", "default_team", "is_active"]
+    inlines = [PriorityInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(priority_count=Count("priorities"))
+
+    @admin.display(description=_("priorities"), ordering="priority_count")
+    def priority_count(self, category: Category) -> int:
+        return category.priority_count
+
+
+@admin.register(Priority)
+class PriorityAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "category", "sla", "calendar", "waiting_state", "is_active"]
+    list_display_links = ["code", "name"]
+    list_filter = ["category", "sla_kind", "waiting_state", "calendar", "is_active"]
+    search_fields = ["name", "description", "examples", "category__name"]
+    list_select_related = ["category", "calendar"]
+    fields = ["category", *PRIORITY_FIELDS, "description", "examples", "is_active"]
+
+    @admin.display(description=_("code"), ordering="category__number")
+    def code(self, priority: Priority) -> str:
+        return priority.code
+
+    @admin.display(description=_("SLA"), ordering="sla_kind")
+    def sla(self, priority: Priority) -> str:
+        return priority.sla_label
