@@ -9,22 +9,16 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from districtdesk.core.models import BusinessCalendar, Role
+from districtdesk.service_requests.services import working
 from tests.cast import build_district
+from tests.route_answers import ANONYMOUS, EVERYONE, answers
+from tests.service_requests.builders import local, priority, submit
+from tests.service_requests.routes import ROUTES as SERVICE_REQUEST_ROUTES
 
 pytestmark = pytest.mark.django_db
 
-ANONYMOUS = "anonymous"
-EVERYONE = [ANONYMOUS, *Role]
-SIGNED_IN = list(Role)
-
-
-def answers(anonymous: int, signed_in: int, **by_role: int) -> dict[str, int]:
-    table = {ANONYMOUS: anonymous, **dict.fromkeys(SIGNED_IN, signed_in)}
-    table.update(by_role)
-    return table
-
-
-# route name -> (method, kwargs builder, expected status per role)
+# route name -> (method, kwargs builder, expected status per role). Apps add their own
+# rows from tests/<app>/routes.py (ROUTES, built with `answers`).
 MATRIX = {
     "login": ("get", dict, answers(200, 302)),
     "logout": ("post", dict, answers(302, 302)),
@@ -66,6 +60,7 @@ MATRIX = {
         lambda d: {"pk": d["district"].campus_team.owned_systems.first().pk},
         answers(401, 200),
     ),
+    **SERVICE_REQUEST_ROUTES,
 }
 
 
@@ -90,7 +85,19 @@ def test_every_route_has_a_row_in_the_matrix():
 @pytest.mark.parametrize("route", sorted(MATRIX))
 def test_each_role_gets_the_expected_answer(client, route):
     district = build_district()
-    fixtures = {"district": district, "calendar": BusinessCalendar.objects.get(is_default=True)}
+    request = submit(district.people[Role.REQUESTER], now=local(2027, 2, 2, 9))
+    working.categorise_request(
+        request,
+        actor=district.people[Role.CCC_ANALYST],
+        category=priority("1.3").category,
+        priority=priority("1.3"),
+    )
+    fixtures = {
+        "district": district,
+        "calendar": BusinessCalendar.objects.get(is_default=True),
+        # A categorised request from the north campus teacher, worked by its technicians.
+        "request": request,
+    }
     method, kwargs, expected = MATRIX[route]
     url = reverse(route, kwargs=kwargs(fixtures) if kwargs is not dict else {})
 

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from districtdesk.service_requests.models import Category, Priority
+from districtdesk.service_requests.models import Category, Priority, ServiceRequest, Target
 
 PRIORITY_FIELDS = ["number", "name", "sla_kind", "sla_amount", "calendar", "waiting_state"]
 
@@ -52,3 +52,32 @@ class PriorityAdmin(admin.ModelAdmin):
     @admin.display(description=_("SLA"), ordering="sla_kind")
     def sla(self, priority: Priority) -> str:
         return priority.sla_label
+
+
+class TargetInline(admin.TabularInline):
+    model = Target
+    extra = 0
+    fields = ["kind", "calendar", "started_at", "sla_hours", "sla_days", "due_at", "completed_at"]
+    readonly_fields = fields
+    can_delete = False
+
+
+@admin.register(ServiceRequest)
+class ServiceRequestAdmin(admin.ModelAdmin):
+    """Read-only: requests change only through their workflow steps, which write history."""
+
+    list_display = ["__str__", "status", "priority", "team", "assignee", "due_at", "submitted_at"]
+    list_filter = ["status", "channel", "category", "team"]
+    search_fields = ["summary", "asset_tag", "requester__last_name"]
+    list_select_related = ["priority__category", "team", "assignee"]
+    date_hierarchy = "submitted_at"
+    inlines = [TargetInline]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -13,7 +13,9 @@ from tests.cast import build_district
 pytestmark = pytest.mark.django_db
 
 OUR_MODELS = [
-    model for model in admin.site._registry if model._meta.app_label in {"core", "activity"}
+    model
+    for model in admin.site._registry
+    if model._meta.app_label in {"core", "activity", "service_requests"}
 ]
 
 

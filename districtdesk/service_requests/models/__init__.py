@@ -1,5 +1,20 @@
-"""Service requests: the categorisation chart, and (to come) the requests and their targets."""
+"""Service requests: the categorisation chart, the requests, their SLA targets, waits and notes."""
 
 from districtdesk.service_requests.models.chart import Category, Priority, SlaKind, WaitingState
+from districtdesk.service_requests.models.requests import (
+    Note,
+    ServiceRequest,
+    Target,
+    WaitPeriod,
+)
 
-__all__ = ["Category", "Priority", "SlaKind", "WaitingState"]
+__all__ = [
+    "Category",
+    "Note",
+    "Priority",
+    "ServiceRequest",
+    "SlaKind",
+    "Target",
+    "WaitPeriod",
+    "WaitingState",
+]

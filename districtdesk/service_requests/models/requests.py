@@ -1,0 +1,281 @@
+"""A service request, its SLA targets, its waits and its notes."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from districtdesk.service_requests.models.chart import Category, Priority
+
+NUMBER_PREFIX = "SR-"
+
+
+class ServiceRequest(models.Model):
+    class Channel(models.TextChoices):
+        PORTAL = "portal", _("Self-service portal")
+        EMAIL = "email", _("Email")
+        PHONE = "phone", _("Phone (Customer Care Center)")
+        API = "api", _("API")
+
+    class Urgency(models.TextChoices):
+        LOW = "low", _("Low")
+        MEDIUM = "medium", _("Medium")
+        HIGH = "high", _("High")
+        CRITICAL = "critical", _("Critical")
+
+    class Status(models.TextChoices):
+        NEW = "new", _("Awaiting categorisation")
+        OPEN = "open", _("Awaiting acknowledgement")
+        IN_PROGRESS = "in_progress", _("In progress")
+        WAITING = "waiting", _("Waiting")
+        RESOLVED = "resolved", _("Resolved")
+        CLOSED = "closed", _("Closed")
+
+    class WaitingOn(models.TextChoices):
+        NOTHING = "", _("Nothing")
+        VENDOR = "vendor", _("a vendor")
+        DISTRICT = "district", _("the district or the requester")
+
+    OPEN_STATUSES = (Status.NEW, Status.OPEN, Status.IN_PROGRESS, Status.WAITING)
+
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
+    requester = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="service_requests",
+        verbose_name=_("requester"),
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("entered by"),
+        help_text=_("The analyst who took the call, for requests entered on someone's behalf."),
+    )
+    summary = models.CharField(_("summary"), max_length=200)
+    description = models.TextField(_("problem description"))
+    impact = models.TextField(
+        _("impact"), help_text=_("How it affects daily operations or student learning.")
+    )
+    urgency = models.CharField(
+        _("urgency"), max_length=10, choices=Urgency.choices, default=Urgency.MEDIUM
+    )
+    requirements = models.TextField(_("specific requirements"), blank=True)
+    campus = models.ForeignKey(
+        "core.Campus", on_delete=models.PROTECT, related_name="+", verbose_name=_("campus")
+    )
+    room = models.ForeignKey(
+        "core.Room",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("room"),
+    )
+    system = models.ForeignKey(
+        "core.EnterpriseSystem",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("enterprise system"),
+    )
+    asset_tag = models.CharField(_("asset bar tag"), max_length=40, blank=True)
+
+    category = models.ForeignKey(
+        Category,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("category"),
+    )
+    priority = models.ForeignKey(
+        Priority,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("priority"),
+    )
+    team = models.ForeignKey(
+        "core.Team",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="service_requests",
+        verbose_name=_("team"),
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assigned_requests",
+        verbose_name=_("assignee"),
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.NEW, editable=False
+    )
+    waiting_on = models.CharField(
+        _("waiting on"), max_length=10, choices=WaitingOn.choices, blank=True, editable=False
+    )
+    resolution = models.TextField(_("resolution"), blank=True)
+
+    submitted_at = models.DateTimeField(_("submitted"), editable=False)
+    categorised_at = models.DateTimeField(_("categorised"), null=True, editable=False)
+    acknowledged_at = models.DateTimeField(_("acknowledged"), null=True, editable=False)
+    resolved_at = models.DateTimeField(_("resolved"), null=True, editable=False)
+    closed_at = models.DateTimeField(_("closed"), null=True, editable=False)
+    # The deadline the request is worked against right now (categorise while new, then
+    # resolve), copied from its target so a queue orders and filters on one indexed column.
+    due_at = models.DateTimeField(_("due"), null=True, editable=False)
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        indexes = [
+            models.Index(
+                fields=["team", "due_at"],
+                condition=Q(status__in=["new", "open", "in_progress", "waiting"]),
+                name="sr_open_team_due",
+            ),
+            models.Index(
+                fields=["assignee", "due_at"],
+                condition=Q(status__in=["new", "open", "in_progress", "waiting"]),
+                name="sr_open_assignee_due",
+            ),
+            models.Index(
+                fields=["submitted_at"], condition=Q(status="new"), name="sr_uncategorised"
+            ),
+            models.Index(fields=["requester", "-submitted_at"], name="sr_requester"),
+            models.Index(fields=["campus", "status"], name="sr_campus_status"),
+        ]
+        verbose_name = _("service request")
+        verbose_name_plural = _("service requests")
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.summary}"
+
+    @property
+    def number(self) -> str:
+        return f"{NUMBER_PREFIX}{self.pk:06d}" if self.pk else ""
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN_STATUSES
+
+    @property
+    def is_waiting(self) -> bool:
+        return self.status == self.Status.WAITING
+
+    @cached_property
+    def targets_by_kind(self) -> dict[str, "Target"]:
+        return {target.kind: target for target in self.targets.all()}
+
+
+class Target(models.Model):
+    """One promise with its own clock: categorise, acknowledge, or resolve."""
+
+    class Kind(models.TextChoices):
+        CATEGORISE = "categorise", _("Categorise")
+        ACKNOWLEDGE = "acknowledge", _("Acknowledge")
+        RESOLVE = "resolve", _("Resolve")
+
+    request = models.ForeignKey(
+        ServiceRequest, on_delete=models.CASCADE, related_name="targets", verbose_name=_("request")
+    )
+    kind = models.CharField(_("target"), max_length=12, choices=Kind.choices)
+    calendar = models.ForeignKey(
+        "core.BusinessCalendar",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("calendar"),
+    )
+    started_at = models.DateTimeField(_("clock started"))
+    sla_hours = models.PositiveIntegerField(_("business hours"), null=True, blank=True)
+    sla_days = models.PositiveIntegerField(_("business days"), null=True, blank=True)
+    due_at = models.DateTimeField(
+        _("due"), null=True, blank=True, help_text=_("Empty while paused or without an SLA.")
+    )
+    completed_at = models.DateTimeField(_("met at"), null=True, blank=True)
+    # How the due time was reached (sla.explain_due, serialised), and why it last changed.
+    explanation = models.JSONField(_("explanation"), default=dict, blank=True)
+    recomputed_because = models.CharField(max_length=40, blank=True)
+
+    class Meta:
+        ordering = ["request", "kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["request", "kind"], name="one_target_per_kind"),
+            models.CheckConstraint(
+                condition=Q(sla_hours__isnull=True) | Q(sla_days__isnull=True),
+                name="target_hours_or_days",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["due_at"], condition=Q(completed_at__isnull=True), name="target_running_due"
+            )
+        ]
+        verbose_name = _("SLA target")
+        verbose_name_plural = _("SLA targets")
+
+    def __str__(self) -> str:
+        return f"{self.request.number} {self.get_kind_display()}"
+
+
+class WaitPeriod(models.Model):
+    """A stretch when the request waited on a vendor or the district and its clock stopped."""
+
+    request = models.ForeignKey(
+        ServiceRequest, on_delete=models.CASCADE, related_name="waits", verbose_name=_("request")
+    )
+    waiting_on = models.CharField(
+        _("waiting on"), max_length=10, choices=ServiceRequest.WaitingOn.choices
+    )
+    reason = models.TextField(_("reason"))
+    started_at = models.DateTimeField(_("started"))
+    ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["started_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["request"], condition=Q(ended_at__isnull=True), name="one_open_wait"
+            )
+        ]
+        verbose_name = _("wait")
+        verbose_name_plural = _("waits")
+
+    def __str__(self) -> str:
+        return f"{self.request.number}: {self.get_waiting_on_display()}"
+
+
+class Note(models.Model):
+    class Visibility(models.TextChoices):
+        WORK_NOTE = "work_note", _("Work note (staff only)")
+        REPLY = "reply", _("Reply to the requester")
+
+    request = models.ForeignKey(
+        ServiceRequest, on_delete=models.CASCADE, related_name="notes", verbose_name=_("request")
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    visibility = models.CharField(_("visibility"), max_length=10, choices=Visibility.choices)
+    body = models.TextField(_("note"))
+    created_at = models.DateTimeField(_("written"))
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("note")
+        verbose_name_plural = _("notes")
+
+    def __str__(self) -> str:
+        return f"{self.get_visibility_display()} on {self.request.number}"

@@ -1,0 +1,62 @@
+"""Who may see and work which service requests.
+
+One rule, written once as a queryset filter (`visible_q`) and evaluated for a single
+request by asking the database whether the request passes it, so a list can never show
+what a detail page refuses. A request outside a person's scope is a 404.
+"""
+
+from django.db.models import Q, QuerySet
+
+from districtdesk.core.models import Person, Role
+from districtdesk.service_requests.models import ServiceRequest
+
+# Roles that see every request in the district.
+DISTRICT_WIDE = (Role.CCC_ANALYST, Role.DIRECTOR, Role.SUPERINTENDENT, Role.SYSTEM_ADMIN)
+# Roles that work requests: categorise, acknowledge, assign, wait, resolve.
+WORKERS = (Role.TECHNICIAN, Role.TEAM_LEAD, Role.CCC_ANALYST, Role.SYSTEM_ADMIN)
+# Roles that may enter a request on someone else's behalf (a phone call).
+ENTER_FOR_OTHERS = (Role.CCC_ANALYST, Role.TECHNICIAN, Role.TEAM_LEAD, Role.SYSTEM_ADMIN)
+# Seed 003: analysts, campus technicians and service-center technicians categorise.
+CATEGORISERS = (Role.CCC_ANALYST, Role.TECHNICIAN, Role.TEAM_LEAD, Role.SYSTEM_ADMIN)
+
+
+def visible_q(person: Person) -> Q | None:
+    """The filter for requests a person may see; None means every request."""
+    if not person.is_active:
+        return Q(pk__in=[])
+    if person.has_role(*DISTRICT_WIDE):
+        return None
+    scope = Q(requester=person) | Q(requester__supervisor=person)
+    if person.has_role(Role.TECHNICIAN, Role.TEAM_LEAD, Role.INVENTORY):
+        team_ids = list(person.team_memberships.values_list("team_id", flat=True))
+        scope |= Q(team_id__in=team_ids) | Q(assignee=person) | Q(campus__teams__in=team_ids)
+    return scope
+
+
+def requests_visible_to(person: Person) -> QuerySet[ServiceRequest]:
+    scope = visible_q(person)
+    requests = ServiceRequest.objects.all()
+    if scope is None:
+        return requests
+    return requests.filter(pk__in=ServiceRequest.objects.filter(scope).values("pk"))
+
+
+def can_view(person: Person, request: ServiceRequest) -> bool:
+    return requests_visible_to(person).filter(pk=request.pk).exists()
+
+
+def is_staff_viewer(person: Person) -> bool:
+    """Sees work notes and the full SLA panel, not only replies."""
+    return person.has_role(*WORKERS, Role.DIRECTOR, Role.SUPERINTENDENT)
+
+
+def can_work(person: Person, request: ServiceRequest) -> bool:
+    return person.has_role(*WORKERS) and can_view(person, request)
+
+
+def can_categorise(person: Person, request: ServiceRequest) -> bool:
+    return person.has_role(*CATEGORISERS) and can_view(person, request)
+
+
+def can_enter_for_others(person: Person) -> bool:
+    return person.is_active and person.has_role(*ENTER_FOR_OTHERS)

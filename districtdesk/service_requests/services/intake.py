@@ -1,0 +1,108 @@
+"""Taking a request in: from the portal, from a phone call at the Customer Care Center,
+by email or through the API. The request is stored, with its clocks started and its
+event written, in one transaction before anyone is told it was received."""
+
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from districtdesk.activity.events import record_event
+from districtdesk.core.errors import DomainError
+from districtdesk.core.models import Campus, EnterpriseSystem, Person, Room
+from districtdesk.service_requests import clock, policies
+from districtdesk.service_requests.models import Category, Priority, ServiceRequest, Target
+from districtdesk.service_requests.services.working import apply_categorisation
+
+
+@transaction.atomic
+def submit_request(
+    *,
+    actor: Person,
+    requester: Person,
+    channel: str,
+    summary: str,
+    description: str,
+    impact: str,
+    campus: Campus,
+    urgency: str = ServiceRequest.Urgency.MEDIUM,
+    requirements: str = "",
+    room: Room | None = None,
+    system: EnterpriseSystem | None = None,
+    asset_tag: str = "",
+    category: Category | None = None,
+    priority: Priority | None = None,
+    now: datetime | None = None,
+) -> ServiceRequest:
+    """Store a new request and start its clocks.
+
+    Phone requests are categorised on entry (seed 003, step 1): they need a category and a
+    priority, and their categorise target is met at once. Portal, email and API requests
+    wait in the uncategorised queue, to be categorised within 2 business hours.
+    """
+    now = now or timezone.now()
+    if requester != actor and not policies.can_enter_for_others(actor):
+        raise DomainError(
+            _("Only Customer Care Center and Technology Services staff enter requests for others."),
+            code="not_allowed_for_others",
+            field="requester",
+        )
+    if not requester.is_active:
+        raise DomainError(
+            _("%(name)s's account is inactive.") % {"name": requester}, code="inactive_requester"
+        )
+    if room is not None and room.campus_id != campus.pk:
+        raise DomainError(
+            _("Room %(room)s is not at %(campus)s.") % {"room": room.number, "campus": campus.name},
+            code="room_not_at_campus",
+            field="room",
+        )
+    categorised_on_entry = channel == ServiceRequest.Channel.PHONE
+    if categorised_on_entry and (category is None or priority is None):
+        raise DomainError(
+            _("A phone request is categorised on entry: choose its category and priority."),
+            code="phone_needs_category",
+            field="priority" if category else "category",
+        )
+    request = ServiceRequest(
+        channel=channel,
+        requester=requester,
+        entered_by=actor if actor != requester else None,
+        summary=summary,
+        description=description,
+        impact=impact,
+        urgency=urgency,
+        requirements=requirements,
+        campus=campus,
+        room=room,
+        system=system,
+        asset_tag=asset_tag,
+        submitted_at=now,
+    )
+    request.full_clean(exclude=["category", "priority", "team", "assignee"])
+    request.save()
+    categorise_target = Target(
+        request=request,
+        kind=Target.Kind.CATEGORISE,
+        calendar=clock.default_calendar(),
+        started_at=now,
+        sla_hours=clock.CATEGORISE_WITHIN.amount,
+    )
+    clock.compute(categorise_target, categorise_target.calendar, waits=[])
+    categorise_target.recomputed_because = "submitted"
+    categorise_target.save()
+    record_event(
+        request,
+        actor=actor,
+        code="request.submitted",
+        number=request.number,
+        channel=channel,
+        on_behalf_of=str(requester) if actor != requester else "",
+    )
+    if category is not None and priority is not None:
+        apply_categorisation(request, actor=actor, category=category, priority=priority, now=now)
+    else:
+        request.due_at = categorise_target.due_at
+        request.save(update_fields=["due_at"])
+    return request

@@ -1,0 +1,391 @@
+"""Working a request: categorise, acknowledge, assign, wait, resume, resolve, reopen,
+close and notes. Each step locks the request, checks the state machine, does the whole
+step in one transaction and writes its event."""
+
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from districtdesk.activity.events import record_event
+from districtdesk.core.errors import DomainError
+from districtdesk.core.models import Person, Team
+from districtdesk.service_requests import clock, policies, workflow
+from districtdesk.service_requests.models import (
+    Category,
+    Note,
+    Priority,
+    ServiceRequest,
+    Target,
+    WaitPeriod,
+)
+
+Status = ServiceRequest.Status
+
+
+def lock(request: ServiceRequest) -> ServiceRequest:
+    """The request's row, locked until the transaction ends, with its current status."""
+    return ServiceRequest.objects.select_for_update().get(pk=request.pk)
+
+
+def _require(allowed: bool, message: str, code: str) -> None:
+    if not allowed:
+        raise DomainError(message, code=code)
+
+
+def route(request: ServiceRequest, category: Category) -> Team | None:
+    """The team a newly categorised request goes to: the category's team (training goes to
+    Instructional Technology), else the campus technicians who serve the request's campus."""
+    if category.default_team_id is not None:
+        return category.default_team
+    return (
+        Team.objects.filter(kind=Team.Kind.CAMPUS_TECHNICIANS, campuses=request.campus_id)
+        .order_by("pk")
+        .first()
+    )
+
+
+def recompute(request: ServiceRequest, *, because: str) -> None:
+    """Recompute every running target from its inputs and copy the next deadline onto the
+    request. Call inside the step's transaction, after the step changed the inputs."""
+    targets = list(request.targets.select_related("calendar"))
+    waits = list(request.waits.all())
+    calendars = {}
+    for target in targets:
+        if target.completed_at is not None:
+            continue
+        if target.calendar_id not in calendars:
+            calendars[target.calendar_id] = clock.calendar_by_id(target.calendar_id)
+        clock.compute(target, calendars[target.calendar_id], waits)
+        target.recomputed_because = because
+        target.save(update_fields=["due_at", "explanation", "recomputed_because"])
+    request.due_at = clock.next_deadline(targets)
+    request.save(update_fields=["due_at"])
+
+
+def _validate_priority(category: Category, priority: Priority) -> None:
+    if priority.category_id != category.pk:
+        raise DomainError(
+            _("Priority %(priority)s does not belong to category %(category)s.")
+            % {"priority": priority, "category": category},
+            code="priority_not_in_category",
+            field="priority",
+        )
+    if not (category.is_active and priority.is_active):
+        raise DomainError(
+            _("That category or priority is no longer used."),
+            code="inactive_priority",
+            field="priority",
+        )
+    if priority.waiting_state:
+        # The chart's Vendor Dependent and District Dependencies are states, not SLAs: the
+        # request keeps its working priority and its clock stops while it waits.
+        raise DomainError(
+            _("Keep the working priority and use “Wait on vendor” or “Wait on district”."),
+            code="waiting_priority",
+            field="priority",
+        )
+
+
+def apply_categorisation(
+    request: ServiceRequest,
+    *,
+    actor: Person,
+    category: Category,
+    priority: Priority,
+    team: Team | None = None,
+    now: datetime,
+) -> None:
+    """Categorise a new request: route it, meet the categorise target, start the acknowledge
+    and resolve clocks. Part of submit_request and categorise_request."""
+    _validate_priority(category, priority)
+    workflow.check(request, "categorise")
+    request.category, request.priority = category, priority
+    request.team = team or route(request, category)
+    request.status = Status.OPEN
+    request.categorised_at = now
+    request.save(update_fields=["category", "priority", "team", "status", "categorised_at"])
+    request.targets.filter(kind=Target.Kind.CATEGORISE).update(completed_at=now)
+    default = clock.default_calendar()
+    Target.objects.bulk_create(
+        [
+            Target(
+                request=request,
+                kind=Target.Kind.ACKNOWLEDGE,
+                calendar=default,
+                started_at=now,
+                sla_days=clock.ACKNOWLEDGE_WITHIN.amount,
+            ),
+            clock.resolve_target(request, priority),
+        ]
+    )
+    recompute(request, because="categorised")
+    record_event(
+        request,
+        actor=actor,
+        code="request.categorised",
+        priority=str(priority),
+        team=str(request.team or ""),
+    )
+
+
+@transaction.atomic
+def categorise_request(
+    request: ServiceRequest,
+    *,
+    actor: Person,
+    category: Category,
+    priority: Priority,
+    team: Team | None = None,
+    now: datetime | None = None,
+) -> ServiceRequest:
+    request = lock(request)
+    _require(
+        policies.can_categorise(actor, request),
+        _("You may not categorise this request."),
+        "not_allowed",
+    )
+    apply_categorisation(
+        request,
+        actor=actor,
+        category=category,
+        priority=priority,
+        team=team,
+        now=now or timezone.now(),
+    )
+    return request
+
+
+@transaction.atomic
+def recategorise_request(
+    request: ServiceRequest,
+    *,
+    actor: Person,
+    category: Category,
+    priority: Priority,
+    reason: str,
+) -> ServiceRequest:
+    """Change category or priority mid-flight: the resolve clock keeps its start and takes
+    the new SLA and calendar; the reason is recorded."""
+    request = lock(request)
+    _require(
+        policies.can_categorise(actor, request),
+        _("You may not categorise this request."),
+        "not_allowed",
+    )
+    workflow.check(request, "recategorise")
+    _validate_priority(category, priority)
+    if not reason.strip():
+        raise DomainError(
+            _("Say why the priority changes."), code="reason_required", field="reason"
+        )
+    before = str(request.priority)
+    request.category, request.priority = category, priority
+    request.save(update_fields=["category", "priority"])
+    resolve = request.targets.get(kind=Target.Kind.RESOLVE)
+    fresh = clock.resolve_target(request, priority)
+    resolve.calendar_id = fresh.calendar_id
+    resolve.sla_hours, resolve.sla_days = fresh.sla_hours, fresh.sla_days
+    resolve.save(update_fields=["calendar", "sla_hours", "sla_days"])
+    recompute(request, because="recategorised")
+    record_event(
+        request,
+        actor=actor,
+        code="request.recategorised",
+        before=before,
+        after=str(priority),
+        reason=reason,
+    )
+    return request
+
+
+@transaction.atomic
+def acknowledge_request(
+    request: ServiceRequest, *, actor: Person, now: datetime | None = None
+) -> ServiceRequest:
+    request = lock(request)
+    _require(policies.can_work(actor, request), _("You may not work this request."), "not_allowed")
+    request.status = workflow.check(request, "acknowledge")
+    now = now or timezone.now()
+    request.acknowledged_at = now
+    if request.assignee_id is None:
+        request.assignee = actor
+    request.save(update_fields=["status", "acknowledged_at", "assignee"])
+    request.targets.filter(kind=Target.Kind.ACKNOWLEDGE).update(completed_at=now)
+    recompute(request, because="acknowledged")
+    record_event(request, actor=actor, code="request.acknowledged")
+    return request
+
+
+@transaction.atomic
+def assign_request(
+    request: ServiceRequest, *, actor: Person, team: Team, assignee: Person | None = None
+) -> ServiceRequest:
+    request = lock(request)
+    _require(policies.can_work(actor, request), _("You may not work this request."), "not_allowed")
+    workflow.check(request, "assign")
+    if assignee is not None and not assignee.team_memberships.filter(team=team).exists():
+        raise DomainError(
+            _("%(person)s is not a member of %(team)s.") % {"person": assignee, "team": team},
+            code="assignee_not_in_team",
+            field="assignee",
+        )
+    request.team, request.assignee = team, assignee
+    request.save(update_fields=["team", "assignee"])
+    record_event(
+        request,
+        actor=actor,
+        code="request.assigned",
+        team=str(team),
+        assignee=str(assignee or ""),
+    )
+    return request
+
+
+@transaction.atomic
+def wait_on(
+    request: ServiceRequest,
+    *,
+    actor: Person,
+    waiting_on: str,
+    reason: str,
+    now: datetime | None = None,
+) -> ServiceRequest:
+    """Vendor Dependent or District Dependencies: the resolve clock stops until resumed."""
+    request = lock(request)
+    _require(policies.can_work(actor, request), _("You may not work this request."), "not_allowed")
+    request.status = workflow.check(request, "wait")
+    if waiting_on not in (ServiceRequest.WaitingOn.VENDOR, ServiceRequest.WaitingOn.DISTRICT):
+        raise DomainError(
+            _("Choose what the request waits on."), code="invalid_waiting_on", field="waiting_on"
+        )
+    if not reason.strip():
+        raise DomainError(
+            _("Say what the request is waiting for."), code="reason_required", field="reason"
+        )
+    now = now or timezone.now()
+    request.waiting_on = waiting_on
+    request.save(update_fields=["status", "waiting_on"])
+    WaitPeriod.objects.create(
+        request=request, waiting_on=waiting_on, reason=reason, started_at=now, started_by=actor
+    )
+    recompute(request, because="paused")
+    record_event(request, actor=actor, code="request.waiting", waiting_on=waiting_on, reason=reason)
+    return request
+
+
+def _end_wait(request: ServiceRequest, *, actor: Person, now: datetime) -> None:
+    request.waits.filter(ended_at__isnull=True).update(ended_at=now, ended_by=actor)
+    request.waiting_on = ServiceRequest.WaitingOn.NOTHING
+
+
+@transaction.atomic
+def resume_request(
+    request: ServiceRequest, *, actor: Person, now: datetime | None = None
+) -> ServiceRequest:
+    request = lock(request)
+    _require(policies.can_work(actor, request), _("You may not work this request."), "not_allowed")
+    request.status = workflow.check(request, "resume")
+    _end_wait(request, actor=actor, now=now or timezone.now())
+    request.save(update_fields=["status", "waiting_on"])
+    recompute(request, because="resumed")
+    record_event(request, actor=actor, code="request.resumed")
+    return request
+
+
+@transaction.atomic
+def resolve_request(
+    request: ServiceRequest, *, actor: Person, resolution: str, now: datetime | None = None
+) -> ServiceRequest:
+    request = lock(request)
+    _require(policies.can_work(actor, request), _("You may not work this request."), "not_allowed")
+    request.status = workflow.check(request, "resolve")
+    if not resolution.strip():
+        raise DomainError(
+            _("Tell the requester what was done."), code="resolution_required", field="resolution"
+        )
+    now = now or timezone.now()
+    _end_wait(request, actor=actor, now=now)
+    request.resolution = resolution
+    request.resolved_at = now
+    request.save(update_fields=["status", "waiting_on", "resolution", "resolved_at"])
+    # Resolving answers the requester, so an unacknowledged request is acknowledged too.
+    request.targets.filter(
+        kind__in=[Target.Kind.ACKNOWLEDGE, Target.Kind.RESOLVE], completed_at__isnull=True
+    ).update(completed_at=now)
+    recompute(request, because="resolved")
+    record_event(request, actor=actor, code="request.resolved", resolution=resolution)
+    return request
+
+
+@transaction.atomic
+def reopen_request(request: ServiceRequest, *, actor: Person, reason: str) -> ServiceRequest:
+    """The requester (or staff) says it is not fixed: the resolve clock runs again from its
+    original start, so time spent resolved counts against the SLA."""
+    request = lock(request)
+    _require(
+        actor == request.requester or policies.can_work(actor, request),
+        _("You may not reopen this request."),
+        "not_allowed",
+    )
+    request.status = workflow.check(request, "reopen")
+    if not reason.strip():
+        raise DomainError(_("Say what is still wrong."), code="reason_required", field="reason")
+    request.resolved_at = None
+    request.save(update_fields=["status", "resolved_at"])
+    request.targets.filter(kind=Target.Kind.RESOLVE).update(completed_at=None)
+    recompute(request, because="reopened")
+    record_event(request, actor=actor, code="request.reopened", reason=reason)
+    return request
+
+
+@transaction.atomic
+def close_request(
+    request: ServiceRequest, *, actor: Person, now: datetime | None = None
+) -> ServiceRequest:
+    request = lock(request)
+    _require(
+        actor == request.requester or policies.can_work(actor, request),
+        _("You may not close this request."),
+        "not_allowed",
+    )
+    request.status = workflow.check(request, "close")
+    request.closed_at = now or timezone.now()
+    request.save(update_fields=["status", "closed_at"])
+    record_event(request, actor=actor, code="request.closed")
+    return request
+
+
+@transaction.atomic
+def add_note(
+    request: ServiceRequest,
+    *,
+    actor: Person,
+    body: str,
+    visibility: str,
+    now: datetime | None = None,
+) -> Note:
+    """Work notes are for staff; replies are seen by the requester, who may only reply."""
+    request = lock(request)
+    staff = policies.can_work(actor, request)
+    if visibility == Note.Visibility.WORK_NOTE and not staff:
+        raise DomainError(
+            _("Only Technology Services staff write work notes."),
+            code="not_allowed",
+            field="visibility",
+        )
+    _require(
+        staff or actor == request.requester, _("You may not write on this request."), "not_allowed"
+    )
+    if not body.strip():
+        raise DomainError(_("Write something first."), code="empty_note", field="body")
+    note = Note.objects.create(
+        request=request,
+        author=actor,
+        visibility=visibility,
+        body=body,
+        created_at=now or timezone.now(),
+    )
+    record_event(request, actor=actor, code=f"request.{visibility}_added", note=note.pk)
+    return note
