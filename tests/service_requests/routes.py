@@ -6,4 +6,7 @@ The matrix's fixtures hold "request": a categorised request from the north campu
 answer for missing fields, never a change of state.
 """
 
-ROUTES: dict = {}
+from tests.service_requests.api_routes import API_ROUTES
+from tests.service_requests.page_routes import PAGE_ROUTES
+
+ROUTES: dict = {**PAGE_ROUTES, **API_ROUTES}

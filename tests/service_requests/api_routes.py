@@ -1,0 +1,3 @@
+"""Route-matrix rows for the service-request REST API (see routes.py)."""
+
+API_ROUTES: dict = {}
