@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "districtdesk.activity",
     "districtdesk.service_requests",
     "districtdesk.api",
+    "districtdesk.demo",
 ]
 
 MIDDLEWARE = [

@@ -34,7 +34,18 @@ pytestmark = pytest.mark.django_db
 
 def load(size: str = "small", seed: int = 7, *flags: str) -> str:
     out = StringIO()
-    call_command("load_demo_district", "--size", size, "--seed", str(seed), *flags, stdout=out)
+    # People and places only: the demo requests have their own tests (tests/demo/).
+    call_command(
+        "load_demo_district",
+        "--size",
+        size,
+        "--seed",
+        str(seed),
+        "--requests",
+        "0",
+        *flags,
+        stdout=out,
+    )
     return out.getvalue()
 
 

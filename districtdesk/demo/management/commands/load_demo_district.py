@@ -1,9 +1,13 @@
-"""manage.py load_demo_district: fill an empty database with the invented demo district."""
+"""manage.py load_demo_district: fill an empty database with the invented demo district:
+people and places (core), then service requests in every state (service_requests)."""
 
+import dataclasses
+import time
 from argparse import ArgumentParser
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from districtdesk.core.demo_district.builder import (
     DEFAULT_SEED,
@@ -13,6 +17,10 @@ from districtdesk.core.demo_district.builder import (
     DistrictNotEmptyError,
     load_demo_district,
 )
+from districtdesk.service_requests.demo_requests import load_demo_requests
+
+# Service requests per size: enough that every queue and page has something real to show.
+REQUESTS_BY_SIZE = {"small": 60, "standard": 300, "large": 3000}
 
 
 class Command(BaseCommand):
@@ -33,6 +41,13 @@ class Command(BaseCommand):
             type=int,
             default=DEFAULT_SEED,
             help=f"Random seed; the same seed gives identical rows (default {DEFAULT_SEED}).",
+        )
+        parser.add_argument(
+            "--requests",
+            type=int,
+            default=None,
+            help="How many service requests to create, in every state "
+            f"(default by size: {REQUESTS_BY_SIZE}).",
         )
         parser.add_argument(
             "--if-empty",
@@ -62,6 +77,23 @@ class Command(BaseCommand):
                 "loads only into an empty one. Pass --if-empty to skip quietly, or start "
                 "from a fresh database."
             ) from exc
+        request_count = options["requests"]
+        if request_count is None:
+            request_count = REQUESTS_BY_SIZE[options["size"]]
+        if request_count:
+            if verbosity:
+                self.stdout.write(
+                    f"  Playing {request_count:,} service requests through their steps"
+                )
+            started = time.perf_counter()
+            # The clock's "now" to the minute, so the same seed plays out the same way.
+            now = timezone.now().replace(second=0, microsecond=0)
+            by_status = load_demo_requests(count=request_count, seed=options["seed"], now=now)
+            summary = dataclasses.replace(
+                summary,
+                totals={**summary.totals, "service requests": sum(by_status.values())},
+                seconds=summary.seconds + time.perf_counter() - started,
+            )
         if verbosity:
             self._write_summary(summary)
 
