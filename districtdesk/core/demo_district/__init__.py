@@ -6,7 +6,8 @@ README can read the demo credentials without configuring settings::
     python -c "from districtdesk.core.demo_district import DEMO_PASSWORD; print(DEMO_PASSWORD)"
 
 The generator itself is `districtdesk.core.demo_district.builder` (run it with
-``manage.py load_demo_district``); the name lists are in `.names`.
+``manage.py load_demo_district``); it plans with `.planning`, from the district's
+shape in `.shape` and the name lists in `.names`.
 """
 
 # The one password every demo account shares; everyone else signs in through SSO.
