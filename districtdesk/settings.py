@@ -249,6 +249,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "districtdesk.api.pagination.KeysetPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # A DomainError (a workflow rule said no) answers 400 with field errors.
+    "EXCEPTION_HANDLER": "districtdesk.api.errors.api_exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "DistrictDesk API",

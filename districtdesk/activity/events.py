@@ -5,6 +5,7 @@ an event is read, in the reader's language.
 """
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -26,13 +27,19 @@ def register_labels(labels: Mapping[str, str]) -> None:
 
 
 def record_event(
-    subject: models.Model, *, actor: models.Model | None, code: str, **params: Any
+    subject: models.Model,
+    *,
+    actor: models.Model | None,
+    code: str,
+    occurred_at: datetime | None = None,
+    **params: Any,
 ) -> Event:
-    """Write one event; call it inside the transaction of the step it records."""
+    """Write one event; call it inside the transaction of the step it records, with the
+    step's own time when the step was given one (pinned in tests, replayed in the demo)."""
     if code not in LABELS:
         raise ValueError(f"Unknown event code {code!r}: add it to activity.events.LABELS.")
     return Event.objects.create(
-        occurred_at=timezone.now(),
+        occurred_at=occurred_at or timezone.now(),
         actor=actor,
         code=code,
         subject_type=ContentType.objects.get_for_model(subject),

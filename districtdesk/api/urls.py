@@ -5,12 +5,14 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from districtdesk.core.api import views as core_views
+from districtdesk.service_requests.api import views as service_request_views
 
 router = DefaultRouter()
 router.register("campuses", core_views.CampusViewSet)
 router.register("rooms", core_views.RoomViewSet)
 router.register("teams", core_views.TeamViewSet)
 router.register("systems", core_views.EnterpriseSystemViewSet)
+router.register("requests", service_request_views.ServiceRequestViewSet, basename="servicerequest")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api_schema"),

@@ -220,7 +220,7 @@ def _play(
         )
     request.refresh_from_db()
     if request.team_id is None:
-        working.assign_request(request, actor=analyst, team=staff.service_center)
+        working.assign_request(request, actor=analyst, team=staff.service_center, now=at(moment))
         request.refresh_from_db()
     if outcome == "open":
         return

@@ -18,7 +18,14 @@ SCHEDULED_MAINTENANCE = 5  # the chart's category number (seed 003)
 
 def _for_lists(requests: QuerySet[ServiceRequest]) -> QuerySet[ServiceRequest]:
     return requests.select_related(
-        "requester", "campus", "room", "category", "priority", "team", "assignee"
+        "requester",
+        "campus",
+        "room",
+        "system",
+        "category",
+        "priority__category",
+        "team",
+        "assignee",
     )
 
 
@@ -76,7 +83,8 @@ def request_for_page(viewer: Person, pk: int) -> QuerySet[ServiceRequest]:
 def parse_number(text: str) -> int | None:
     """'SR-000123', 'sr-123' or '123' → 123; anything else None."""
     cleaned = text.strip().upper().removeprefix("SR-").removeprefix("SR")
-    return int(cleaned) if cleaned.isdigit() else None
+    # isdecimal, not isdigit: "²" is a digit that int() refuses.
+    return int(cleaned) if cleaned.isdecimal() and len(cleaned) <= 18 else None
 
 
 def search(requests: QuerySet[ServiceRequest], text: str) -> QuerySet[ServiceRequest]:

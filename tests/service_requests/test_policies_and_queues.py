@@ -134,3 +134,10 @@ def test_search_finds_a_request_by_number_or_words(people):
     assert list(selectors.search(everything, str(request.pk))) == [request]
     assert list(selectors.search(everything, "printer JAM")) == [request]
     assert list(selectors.search(everything, "SR-999999")) == []
+
+
+@pytest.mark.parametrize("text", ["²", "SR-①", "9" * 40])
+def test_search_treats_odd_numbers_as_words_instead_of_failing(people, text):
+    everything = policies.requests_visible_to(people[Role.CCC_ANALYST])
+
+    assert list(selectors.search(everything, text)) == []

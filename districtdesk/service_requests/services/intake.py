@@ -50,7 +50,23 @@ def submit_request(
         )
     if not requester.is_active:
         raise DomainError(
-            _("%(name)s's account is inactive.") % {"name": requester}, code="inactive_requester"
+            _("%(name)s's account is inactive.") % {"name": requester},
+            code="inactive_requester",
+            field="requester",
+        )
+    if (category is not None or priority is not None) and not actor.has_role(
+        *policies.CATEGORISERS
+    ):
+        raise DomainError(
+            _("Requests are categorised by the Customer Care Center and technicians."),
+            code="not_allowed_to_categorise",
+            field="category",
+        )
+    if (category is None) != (priority is None):
+        raise DomainError(
+            _("Choose both a category and a priority, or neither."),
+            code="category_and_priority",
+            field="priority" if category else "category",
         )
     if room is not None and room.campus_id != campus.pk:
         raise DomainError(
@@ -96,6 +112,7 @@ def submit_request(
         request,
         actor=actor,
         code="request.submitted",
+        occurred_at=now,
         number=request.number,
         channel=channel,
         on_behalf_of=str(requester) if actor != requester else "",

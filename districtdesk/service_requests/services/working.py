@@ -125,6 +125,7 @@ def apply_categorisation(
         request,
         actor=actor,
         code="request.categorised",
+        occurred_at=now,
         priority=str(priority),
         team=str(request.team or ""),
     )
@@ -165,6 +166,7 @@ def recategorise_request(
     category: Category,
     priority: Priority,
     reason: str,
+    now: datetime | None = None,
 ) -> ServiceRequest:
     """Change category or priority mid-flight: the resolve clock keeps its start and takes
     the new SLA and calendar; the reason is recorded."""
@@ -193,6 +195,7 @@ def recategorise_request(
         request,
         actor=actor,
         code="request.recategorised",
+        occurred_at=now,
         before=before,
         after=str(priority),
         reason=reason,
@@ -209,18 +212,25 @@ def acknowledge_request(
     request.status = workflow.check(request, "acknowledge")
     now = now or timezone.now()
     request.acknowledged_at = now
-    if request.assignee_id is None:
+    # The acknowledger takes the request if nobody has it and they are on its team.
+    on_team = request.team_id is None or actor.team_memberships.filter(team=request.team_id)
+    if request.assignee_id is None and (request.team_id is None or on_team.exists()):
         request.assignee = actor
     request.save(update_fields=["status", "acknowledged_at", "assignee"])
     request.targets.filter(kind=Target.Kind.ACKNOWLEDGE).update(completed_at=now)
     recompute(request, because="acknowledged")
-    record_event(request, actor=actor, code="request.acknowledged")
+    record_event(request, actor=actor, code="request.acknowledged", occurred_at=now)
     return request
 
 
 @transaction.atomic
 def assign_request(
-    request: ServiceRequest, *, actor: Person, team: Team, assignee: Person | None = None
+    request: ServiceRequest,
+    *,
+    actor: Person,
+    team: Team,
+    assignee: Person | None = None,
+    now: datetime | None = None,
 ) -> ServiceRequest:
     request = lock(request)
     _require(policies.can_work(actor, request), _("You may not work this request."), "not_allowed")
@@ -237,6 +247,7 @@ def assign_request(
         request,
         actor=actor,
         code="request.assigned",
+        occurred_at=now,
         team=str(team),
         assignee=str(assignee or ""),
     )
@@ -271,7 +282,14 @@ def wait_on(
         request=request, waiting_on=waiting_on, reason=reason, started_at=now, started_by=actor
     )
     recompute(request, because="paused")
-    record_event(request, actor=actor, code="request.waiting", waiting_on=waiting_on, reason=reason)
+    record_event(
+        request,
+        actor=actor,
+        code="request.waiting",
+        occurred_at=now,
+        waiting_on=waiting_on,
+        reason=reason,
+    )
     return request
 
 
@@ -287,10 +305,11 @@ def resume_request(
     request = lock(request)
     _require(policies.can_work(actor, request), _("You may not work this request."), "not_allowed")
     request.status = workflow.check(request, "resume")
-    _end_wait(request, actor=actor, now=now or timezone.now())
+    now = now or timezone.now()
+    _end_wait(request, actor=actor, now=now)
     request.save(update_fields=["status", "waiting_on"])
     recompute(request, because="resumed")
-    record_event(request, actor=actor, code="request.resumed")
+    record_event(request, actor=actor, code="request.resumed", occurred_at=now)
     return request
 
 
@@ -310,17 +329,25 @@ def resolve_request(
     request.resolution = resolution
     request.resolved_at = now
     request.save(update_fields=["status", "waiting_on", "resolution", "resolved_at"])
+    # A wait that ends here must still move the due time, so that met or breached is judged
+    # against the resumed clock: recompute first, then mark the targets met.
+    recompute(request, because="resolved")
     # Resolving answers the requester, so an unacknowledged request is acknowledged too.
     request.targets.filter(
         kind__in=[Target.Kind.ACKNOWLEDGE, Target.Kind.RESOLVE], completed_at__isnull=True
     ).update(completed_at=now)
-    recompute(request, because="resolved")
-    record_event(request, actor=actor, code="request.resolved", resolution=resolution)
+    request.due_at = None
+    request.save(update_fields=["due_at"])
+    record_event(
+        request, actor=actor, code="request.resolved", occurred_at=now, resolution=resolution
+    )
     return request
 
 
 @transaction.atomic
-def reopen_request(request: ServiceRequest, *, actor: Person, reason: str) -> ServiceRequest:
+def reopen_request(
+    request: ServiceRequest, *, actor: Person, reason: str, now: datetime | None = None
+) -> ServiceRequest:
     """The requester (or staff) says it is not fixed: the resolve clock runs again from its
     original start, so time spent resolved counts against the SLA."""
     request = lock(request)
@@ -336,7 +363,7 @@ def reopen_request(request: ServiceRequest, *, actor: Person, reason: str) -> Se
     request.save(update_fields=["status", "resolved_at"])
     request.targets.filter(kind=Target.Kind.RESOLVE).update(completed_at=None)
     recompute(request, because="reopened")
-    record_event(request, actor=actor, code="request.reopened", reason=reason)
+    record_event(request, actor=actor, code="request.reopened", occurred_at=now, reason=reason)
     return request
 
 
@@ -353,7 +380,7 @@ def close_request(
     request.status = workflow.check(request, "close")
     request.closed_at = now or timezone.now()
     request.save(update_fields=["status", "closed_at"])
-    record_event(request, actor=actor, code="request.closed")
+    record_event(request, actor=actor, code="request.closed", occurred_at=request.closed_at)
     return request
 
 
@@ -387,5 +414,11 @@ def add_note(
         body=body,
         created_at=now or timezone.now(),
     )
-    record_event(request, actor=actor, code=f"request.{visibility}_added", note=note.pk)
+    record_event(
+        request,
+        actor=actor,
+        code=f"request.{visibility}_added",
+        occurred_at=note.created_at,
+        note=note.pk,
+    )
     return note

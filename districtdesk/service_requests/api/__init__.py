@@ -1,0 +1,1 @@
+"""The service-request REST API: its serializers, filters and viewset."""

@@ -1,0 +1,235 @@
+"""The service-request API: list, read and submit requests, and one POST per workflow step.
+
+Every query starts from `policies.requests_visible_to(caller)`, so a request outside the
+caller's scope answers 404. Each step parses its own input and calls exactly one service.
+A step the rules refuse raises DomainError, which the API's exception handler turns into
+a 400 with field errors; "not_allowed" becomes a 403 here instead, because by then the
+caller has been shown to see the request.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.filters import OrderingFilter
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from districtdesk.core.errors import DomainError
+from districtdesk.service_requests import policies
+from districtdesk.service_requests.api.filters import ServiceRequestFilter
+from districtdesk.service_requests.api.serializers import (
+    AssignInputSerializer,
+    CategoriseInputSerializer,
+    NoteInputSerializer,
+    RecategoriseInputSerializer,
+    ReopenInputSerializer,
+    ResolveInputSerializer,
+    ServiceRequestSerializer,
+    SubmitInputSerializer,
+    WaitInputSerializer,
+)
+from districtdesk.service_requests.models import Note, ServiceRequest
+from districtdesk.service_requests.services import intake, working
+
+NOT_ALLOWED = "not_allowed"
+
+
+def with_details(requests: QuerySet[ServiceRequest]) -> QuerySet[ServiceRequest]:
+    """Everything ServiceRequestSerializer reads, in a fixed number of queries per page."""
+    notes = Note.objects.select_related("author").order_by("created_at", "pk")
+    return requests.select_related(
+        "requester",
+        "campus",
+        "room",
+        "system",
+        "category",
+        "priority__category",
+        "team",
+        "assignee",
+    ).prefetch_related("targets", Prefetch("notes", queryset=notes))
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Requests the caller may see, newest first",
+        parameters=[
+            OpenApiParameter(
+                "ordering",
+                enum=["-id", "id"],
+                description="-id (the default): newest first; id: oldest first.",
+            )
+        ],
+    ),
+    retrieve=extend_schema(summary="One request"),
+)
+class ServiceRequestViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    queryset = ServiceRequest.objects.none()  # names the model; get_queryset scopes each call
+    serializer_class = ServiceRequestSerializer
+    filter_backends = [DjangoFilterBackend, OrderingFilter]
+    filterset_class = ServiceRequestFilter
+    ordering_fields = ["id"]
+    ordering = ["-id"]
+    lookup_value_regex = "[0-9]+"
+
+    def get_queryset(self) -> QuerySet[ServiceRequest]:
+        if getattr(self, "swagger_fake_view", False):
+            return ServiceRequest.objects.none()
+        return with_details(policies.requests_visible_to(self.request.user))
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        user = self.request.user
+        return {
+            **super().get_serializer_context(),
+            "now": timezone.now(),
+            "staff_viewer": user.is_authenticated and policies.is_staff_viewer(user),
+        }
+
+    # --- The steps' shared shape ---------------------------------------------
+
+    def _visible(self) -> ServiceRequest:
+        """The request named in the URL, or 404 when the caller may not see it."""
+        return get_object_or_404(
+            policies.requests_visible_to(self.request.user), pk=self.kwargs["pk"]
+        )
+
+    def _parse(self, input_class: type[serializers.Serializer]) -> dict[str, Any]:
+        fields = input_class(data=self.request.data, context=self.get_serializer_context())
+        fields.is_valid(raise_exception=True)
+        return dict(fields.validated_data)
+
+    def _answer(self, pk: int, *, status_code: int = status.HTTP_200_OK) -> Response:
+        """The request as the caller sees it after the write. Call inside the write's
+        transaction: a write that takes the request out of the caller's scope is undone
+        (STYLE rule 13)."""
+        written = self.get_queryset().filter(pk=pk).first()
+        if written is None:
+            raise PermissionDenied(
+                _("This would put the request outside what you can see, so it was not done.")
+            )
+        return Response(self.get_serializer(written).data, status=status_code)
+
+    def _step(
+        self,
+        service: Callable[..., object],
+        input_class: type[serializers.Serializer] | None = None,
+    ) -> Response:
+        """Fetch (404), parse (400), then run one service step in one transaction."""
+        service_request = self._visible()
+        fields = self._parse(input_class) if input_class else {}
+        with transaction.atomic():
+            try:
+                service(service_request, actor=self.request.user, **fields)
+            except DomainError as refused:
+                if refused.code == NOT_ALLOWED:
+                    raise PermissionDenied(refused.message) from refused
+                raise
+            return self._answer(service_request.pk)
+
+    # --- Submission ------------------------------------------------------------
+
+    @extend_schema(
+        summary="Submit a request",
+        description=(
+            "For yourself by default, through the API channel. Customer Care Center and "
+            "Technology Services staff may enter one for someone else (`requester`), say "
+            "it came by phone or email, and categorise it on entry."
+        ),
+        request=SubmitInputSerializer,
+        responses={201: ServiceRequestSerializer},
+    )
+    def create(self, request: Request) -> Response:
+        fields = self._parse(SubmitInputSerializer)
+        fields["requester"] = fields["requester"] or request.user
+        with transaction.atomic():
+            submitted = intake.submit_request(actor=request.user, **fields)
+            return self._answer(submitted.pk, status_code=status.HTTP_201_CREATED)
+
+    # --- Workflow steps ------------------------------------------------------
+
+    @extend_schema(
+        summary="Categorise a new request",
+        description="Starts the acknowledge and resolve clocks and routes the request.",
+        request=CategoriseInputSerializer,
+    )
+    @action(detail=True, methods=["post"])
+    def categorise(self, request: Request, pk: str) -> Response:
+        return self._step(working.categorise_request, CategoriseInputSerializer)
+
+    @extend_schema(
+        summary="Change the category or priority",
+        description="The resolve clock keeps its start and takes the new SLA.",
+        request=RecategoriseInputSerializer,
+    )
+    @action(detail=True, methods=["post"])
+    def recategorise(self, request: Request, pk: str) -> Response:
+        return self._step(working.recategorise_request, RecategoriseInputSerializer)
+
+    @extend_schema(summary="Acknowledge the request", request=None)
+    @action(detail=True, methods=["post"])
+    def acknowledge(self, request: Request, pk: str) -> Response:
+        return self._step(working.acknowledge_request)
+
+    @extend_schema(
+        summary="Assign to a team and, optionally, a technician", request=AssignInputSerializer
+    )
+    @action(detail=True, methods=["post"])
+    def assign(self, request: Request, pk: str) -> Response:
+        return self._step(working.assign_request, AssignInputSerializer)
+
+    @extend_schema(
+        summary="Wait on a vendor or the district",
+        description="Stops the resolve clock until the request resumes.",
+        request=WaitInputSerializer,
+    )
+    @action(detail=True, methods=["post"])
+    def wait(self, request: Request, pk: str) -> Response:
+        return self._step(working.wait_on, WaitInputSerializer)
+
+    @extend_schema(
+        summary="Resume work after a wait",
+        description="The resolve due time moves by the working time spent waiting.",
+        request=None,
+    )
+    @action(detail=True, methods=["post"])
+    def resume(self, request: Request, pk: str) -> Response:
+        return self._step(working.resume_request)
+
+    @extend_schema(summary="Resolve the request", request=ResolveInputSerializer)
+    @action(detail=True, methods=["post"])
+    def resolve(self, request: Request, pk: str) -> Response:
+        return self._step(working.resolve_request, ResolveInputSerializer)
+
+    @extend_schema(
+        summary="Reopen a resolved request",
+        description="The requester or staff. The resolve clock runs again from its start.",
+        request=ReopenInputSerializer,
+    )
+    @action(detail=True, methods=["post"])
+    def reopen(self, request: Request, pk: str) -> Response:
+        return self._step(working.reopen_request, ReopenInputSerializer)
+
+    @extend_schema(summary="Close a resolved request", request=None)
+    @action(detail=True, methods=["post"])
+    def close(self, request: Request, pk: str) -> Response:
+        return self._step(working.close_request)
+
+    @extend_schema(
+        summary="Add a work note or a reply",
+        description="Work notes are for staff; the requester may only reply.",
+        request=NoteInputSerializer,
+    )
+    @action(detail=True, methods=["post"])
+    def notes(self, request: Request, pk: str) -> Response:
+        return self._step(working.add_note, NoteInputSerializer)
