@@ -14,6 +14,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("districtdesk.api.urls")),
     path("health/", health, name="health"),
+    path("requests/", include("districtdesk.service_requests.urls")),
     path("", include("districtdesk.core.urls")),
 ]
 

@@ -1,3 +1,69 @@
-"""Route-matrix rows for the service-request pages (see routes.py)."""
+"""Route-matrix rows for the service-request pages (see routes.py).
 
-PAGE_ROUTES: dict = {}
+Who reaches what: everyone signed in asks for help and sees their own requests; the roles
+that may enter requests for others (Customer Care Center analysts, technicians, team
+leads, system administrators) take phone calls; staff viewers (those roles, plus
+directors and the superintendent) open the queues. The fixture request
+is seen by its requester, her supervisor the principal, the north campus technicians
+and the district-wide roles; anyone else gets 404.
+
+Each workflow step is a POST-only view. A step the caller may not take on a request they
+can see is a 404 too; callers who may take it get the page back with what is missing
+(200), and the empty body changes nothing.
+"""
+
+from tests.route_answers import answers
+
+SEES_THE_REQUEST = {
+    role: 200
+    for role in (
+        "requester",
+        "supervisor",
+        "principal",
+        "technician",
+        "team_lead",
+        "ccc_analyst",
+        "director",
+        "superintendent",
+        "system_admin",
+    )
+}
+ENTER_FOR_OTHERS = {
+    role: 200 for role in ("technician", "team_lead", "ccc_analyst", "system_admin")
+}
+STAFF_VIEWERS = {**ENTER_FOR_OTHERS, "director": 200, "superintendent": 200}
+WORKERS = ENTER_FOR_OTHERS  # categorise and work the request
+WORKERS_AND_REQUESTER = {**WORKERS, "requester": 200}
+
+
+def _request(fixtures) -> dict:
+    return {"pk": fixtures["request"].pk}
+
+
+def _step(allowed: dict[str, int]) -> tuple:
+    return ("post", _request, answers(302, 404, **allowed))
+
+
+PAGE_ROUTES: dict = {
+    "request_list": ("get", dict, answers(302, 200)),
+    "request_new": ("get", dict, answers(302, 200)),
+    "request_room_options": ("get", dict, answers(302, 200)),
+    "request_phone": ("get", dict, answers(302, 404, **ENTER_FOR_OTHERS)),
+    "request_caller_search": ("get", dict, answers(302, 404, **ENTER_FOR_OTHERS)),
+    "request_queue": (
+        "get",
+        lambda fixtures: {"name": "uncategorised"},
+        answers(302, 404, **STAFF_VIEWERS),
+    ),
+    "request_detail": ("get", _request, answers(302, 404, **SEES_THE_REQUEST)),
+    "request_categorise": _step(WORKERS),
+    "request_recategorise": _step(WORKERS),
+    "request_acknowledge": _step(WORKERS),
+    "request_assign": _step(WORKERS),
+    "request_wait": _step(WORKERS),
+    "request_resume": _step(WORKERS),
+    "request_resolve": _step(WORKERS),
+    "request_reopen": _step(WORKERS_AND_REQUESTER),
+    "request_close": _step(WORKERS_AND_REQUESTER),
+    "request_note": _step(WORKERS_AND_REQUESTER),
+}

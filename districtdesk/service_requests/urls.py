@@ -1,0 +1,18 @@
+from django.urls import path
+
+from districtdesk.service_requests import views
+
+urlpatterns = [
+    path("", views.request_list, name="request_list"),
+    path("new/", views.request_new, name="request_new"),
+    path("rooms/", views.room_options, name="request_room_options"),
+    path("phone/", views.request_phone, name="request_phone"),
+    path("phone/callers/", views.caller_search, name="request_caller_search"),
+    path("queues/<slug:name>/", views.queue, name="request_queue"),
+    path("<int:pk>/", views.request_detail, name="request_detail"),
+    # One small POST-only view per workflow step, each calling one service.
+    *(
+        path(f"<int:pk>/{step}/", views.act, {"step": step}, name=f"request_{step}")
+        for step in views.ACTIONS
+    ),
+]
