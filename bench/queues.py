@@ -163,7 +163,7 @@ def main() -> None:
     client = Client()
     client.force_login(technician)
     for label, name, query in [
-        ("team queue page", "service_requests:queue", {"kwargs": {"name": "team"}}),
+        ("team queue page", "request_queue", {"kwargs": {"name": "team"}}),
         ("API list, first 50", "servicerequest-list", {}),
     ]:
         try:

@@ -7,7 +7,7 @@ what a detail page refuses. A request outside a person's scope is a 404.
 
 from django.db.models import Q, QuerySet
 
-from districtdesk.core.models import Person, Role
+from districtdesk.core.models import Person, Role, Team
 from districtdesk.service_requests.models import ServiceRequest
 
 # Roles that see every request in the district.
@@ -29,16 +29,16 @@ def visible_q(person: Person) -> Q | None:
     scope = Q(requester=person) | Q(requester__supervisor=person)
     if person.has_role(Role.TECHNICIAN, Role.TEAM_LEAD, Role.INVENTORY):
         team_ids = list(person.team_memberships.values_list("team_id", flat=True))
-        scope |= Q(team_id__in=team_ids) | Q(assignee=person) | Q(campus__teams__in=team_ids)
+        served = Team.campuses.through.objects.filter(team_id__in=team_ids).values("campus_id")
+        scope |= Q(team_id__in=team_ids) | Q(assignee=person) | Q(campus_id__in=served)
     return scope
 
 
 def requests_visible_to(person: Person) -> QuerySet[ServiceRequest]:
+    """Every condition is a column test or a subquery, never a join that repeats rows."""
     scope = visible_q(person)
     requests = ServiceRequest.objects.all()
-    if scope is None:
-        return requests
-    return requests.filter(pk__in=ServiceRequest.objects.filter(scope).values("pk"))
+    return requests if scope is None else requests.filter(scope)
 
 
 def can_view(person: Person, request: ServiceRequest) -> bool:

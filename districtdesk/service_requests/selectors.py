@@ -13,7 +13,6 @@ from districtdesk.service_requests.models import Note, ServiceRequest, Target
 from districtdesk.service_requests.policies import requests_visible_to
 
 Status = ServiceRequest.Status
-SCHEDULED_MAINTENANCE = 5  # the chart's category number (seed 003)
 
 
 def _for_lists(requests: QuerySet[ServiceRequest]) -> QuerySet[ServiceRequest]:
@@ -30,18 +29,21 @@ def _for_lists(requests: QuerySet[ServiceRequest]) -> QuerySet[ServiceRequest]:
 
 
 def _queue_order(requests: QuerySet[ServiceRequest], now: datetime) -> QuerySet[ServiceRequest]:
-    """Overdue first; then ordinary work by due time; scheduled maintenance (category 5)
-    after overdue work (seed 003, category 5, item 4); requests without a deadline last."""
+    """Overdue first, then by due time, then requests without a deadline.
+
+    Ordering by the due time alone gives exactly that (every overdue deadline is earlier
+    than every other), and lets the database read a team's queue straight from its
+    (team, due_at) index. Scheduled maintenance (category 5) has no resolve SLA, so once
+    acknowledged it has no deadline and waits behind all timed work, overdue work included
+    (seed 003, category 5, item 4).
+    """
     return requests.annotate(
-        is_overdue=Case(When(due_at__lt=now, then=Value(True)), default=Value(False)),
-        is_scheduled=Case(
-            When(category__number=SCHEDULED_MAINTENANCE, then=Value(True)),
+        is_overdue=Case(
+            When(due_at__lt=now, then=Value(True)),
             default=Value(False),
             output_field=BooleanField(),
-        ),
-    ).order_by(
-        F("is_overdue").desc(), "is_scheduled", F("due_at").asc(nulls_last=True), "submitted_at"
-    )
+        )
+    ).order_by(F("due_at").asc(nulls_last=True), "submitted_at", "pk")
 
 
 def open_requests_for(viewer: Person) -> QuerySet[ServiceRequest]:
@@ -53,7 +55,8 @@ def uncategorised_queue(viewer: Person, *, now: datetime) -> QuerySet[ServiceReq
 
 
 def team_queue(viewer: Person, *, now: datetime) -> QuerySet[ServiceRequest]:
-    team_ids = viewer.team_memberships.values("team_id")
+    # Ids, not a subquery: the planner then reads the queue from the team's index.
+    team_ids = list(viewer.team_memberships.values_list("team_id", flat=True))
     return _for_lists(_queue_order(open_requests_for(viewer).filter(team_id__in=team_ids), now))
 
 
