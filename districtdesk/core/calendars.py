@@ -60,3 +60,14 @@ def next_uncategorised_review(calendar: sla.BusinessCalendar, now: datetime) -> 
             return candidate
         candidate = (candidate + timedelta(hours=1)).astimezone(calendar.timezone)
     raise ValueError(f"{calendar.name} has no working odd-numbered hour in the next two months.")
+
+
+def last_uncategorised_review_due(calendar: sla.BusinessCalendar, now: datetime) -> datetime | None:
+    """The latest odd-numbered hour at or before now that fell in working time: a review
+    made since then is on time; none means one is due (None: none in two months)."""
+    candidate = now.astimezone(calendar.timezone).replace(minute=0, second=0, microsecond=0)
+    for _ in range(24 * 62):
+        if candidate.hour % 2 == 1 and sla.is_working_time(calendar, candidate):
+            return candidate
+        candidate = (candidate - timedelta(hours=1)).astimezone(calendar.timezone)
+    return None

@@ -15,6 +15,7 @@ LABELS = {
     "request.closed": _("Closed the request"),
     "request.work_note_added": _("Added a work note"),
     "request.reply_added": _("Replied to the requester"),
+    "queue.reviewed": _("Reviewed the uncategorised queue (%(waiting)s waiting)"),
     "request.due_moved": _(
         "Due time moved from %(before)s to %(after)s because the calendar changed (%(closure)s)"
     ),

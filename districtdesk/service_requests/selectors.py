@@ -4,12 +4,15 @@ Every queue starts from the viewer's policy scope, orders overdue work first and
 due time, and costs the same handful of queries at any size.
 """
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from django.db.models import BooleanField, Case, F, Prefetch, Q, QuerySet, Value, When
 
+from districtdesk import sla
+from districtdesk.core.calendars import last_uncategorised_review_due, next_uncategorised_review
 from districtdesk.core.models import Person
-from districtdesk.service_requests.models import Note, ServiceRequest, Target
+from districtdesk.service_requests.models import Note, QueueReview, ServiceRequest, Target
 from districtdesk.service_requests.policies import requests_visible_to
 
 Status = ServiceRequest.Status
@@ -96,3 +99,25 @@ def search(requests: QuerySet[ServiceRequest], text: str) -> QuerySet[ServiceReq
     if number is not None:
         match |= Q(pk=number)
     return requests.filter(match)
+
+
+@dataclass(frozen=True)
+class ReviewCadence:
+    """Where the uncategorised queue's odd-hour reviews stand at a moment."""
+
+    last: QueueReview | None
+    due_since: datetime | None  # the odd hour whose review has not happened yet
+    next_due: datetime | None  # the next odd hour, once the current one is done
+
+
+def review_cadence(calendar: sla.BusinessCalendar | None, *, now: datetime) -> ReviewCadence:
+    last = QueueReview.objects.select_related("reviewed_by").first()
+    if calendar is None:
+        return ReviewCadence(last=last, due_since=None, next_due=None)
+    latest_mark = last_uncategorised_review_due(calendar, now)
+    if latest_mark is not None and (last is None or last.reviewed_at < latest_mark):
+        return ReviewCadence(last=last, due_since=latest_mark, next_due=None)
+    after = now if latest_mark is None or now > latest_mark else now + timedelta(minutes=1)
+    return ReviewCadence(
+        last=last, due_since=None, next_due=next_uncategorised_review(calendar, after)
+    )

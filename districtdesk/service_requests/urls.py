@@ -8,6 +8,7 @@ urlpatterns = [
     path("rooms/", views.room_options, name="request_room_options"),
     path("phone/", views.request_phone, name="request_phone"),
     path("phone/callers/", views.caller_search, name="request_caller_search"),
+    path("queues/uncategorised/review/", views.queue_review, name="request_queue_review"),
     path("queues/<slug:name>/", views.queue, name="request_queue"),
     path("<int:pk>/", views.request_detail, name="request_detail"),
     # One small POST-only view per workflow step, each calling one service.

@@ -19,12 +19,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseClientRedirect
 
 from districtdesk.core import selectors as core_selectors
-from districtdesk.core.calendars import next_uncategorised_review, to_sla_calendar
+from districtdesk.core.calendars import to_sla_calendar
 from districtdesk.core.errors import DomainError
 from districtdesk.core.models import Person
 from districtdesk.service_requests import forms, policies, selectors, workflow
 from districtdesk.service_requests.models import Note, ServiceRequest
-from districtdesk.service_requests.services import intake, working
+from districtdesk.service_requests.services import intake, reviews, working
 
 PAGE_SIZE = 25
 # Page numbers stop here: past a few hundred rows, searching beats paging.
@@ -224,10 +224,10 @@ QUEUES = {
 }
 
 
-def _next_review(now):
+def _review_cadence(now):
     calendar = core_selectors.default_calendar()
     clock = to_sla_calendar(calendar) if calendar is not None else None
-    return next_uncategorised_review(clock, now) if clock is not None else None
+    return selectors.review_cadence(clock, now=now)
 
 
 @login_required
@@ -247,12 +247,31 @@ def queue(request: HttpRequest, name: str) -> HttpResponse:
         "can_enter_for_others": policies.can_enter_for_others(request.user),
         "now": now,
         "query_string": _without_page(request),
-        "next_review": _next_review(now) if name == "uncategorised" else None,
+        "cadence": _review_cadence(now) if name == "uncategorised" else None,
+        "can_review": request.user.has_role(*reviews.REVIEWERS),
         "active_nav": "queues",
     }
     if request.htmx:
         return render(request, "service_requests/_queue_results.html", context)
     return render(request, "service_requests/queue.html", context)
+
+
+@login_required
+@require_POST
+def queue_review(request: HttpRequest) -> HttpResponse:
+    """An analyst marks the uncategorised queue reviewed for this odd hour."""
+    if not request.user.has_role(*reviews.REVIEWERS):
+        raise Http404
+    review = reviews.record_queue_review(actor=request.user)
+    messages.success(
+        request,
+        _("Review recorded at %(when)s: %(count)s requests waiting.")
+        % {
+            "when": timezone.localtime(review.reviewed_at).strftime("%H:%M"),
+            "count": review.waiting_count,
+        },
+    )
+    return redirect("request_queue", name="uncategorised")
 
 
 def _without_page(request: HttpRequest) -> str:

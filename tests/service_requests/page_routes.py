@@ -55,6 +55,12 @@ PAGE_ROUTES: dict = {
         lambda fixtures: {"name": "uncategorised"},
         answers(302, 404, **STAFF_VIEWERS),
     ),
+    # Recording a review is a write, but a harmless one: each analyst's POST adds one.
+    "request_queue_review": (
+        "post",
+        dict,
+        answers(302, 404, ccc_analyst=302, system_admin=302),
+    ),
     "request_detail": ("get", _request, answers(302, 404, **SEES_THE_REQUEST)),
     "request_categorise": _step(WORKERS),
     "request_recategorise": _step(WORKERS),

@@ -277,15 +277,16 @@ def test_my_requests_lists_mine_only_and_says_plainly_when_one_waits(client, peo
 # --- Queues ----------------------------------------------------------------------------
 
 
-def test_the_uncategorised_queue_shows_when_the_next_odd_hour_review_is_due(client, people, now):
+def test_the_uncategorised_queue_shows_which_odd_hour_review_is_due(client, people, now):
     submit(people[Role.REQUESTER], now=local(2027, 2, 2, 9, 20))
     client.force_login(people[Role.CCC_ANALYST])
 
     response = client.get(reverse("request_queue", args=["uncategorised"]))
 
+    # At 10:00 with no review recorded, the 9:00 review is due.
     assert response.status_code == 200
-    assert response.context["next_review"] == local(2027, 2, 2, 11)
-    assert 'datetime="2027-02-02T11:00:00-06:00"' in text(response)
+    assert response.context["cadence"].due_since == local(2027, 2, 2, 9)
+    assert 'datetime="2027-02-02T09:00:00-06:00"' in text(response)
     assert len(response.context["page"]) == 1
 
 

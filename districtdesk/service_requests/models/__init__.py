@@ -3,6 +3,7 @@
 from districtdesk.service_requests.models.chart import Category, Priority, SlaKind, WaitingState
 from districtdesk.service_requests.models.requests import (
     Note,
+    QueueReview,
     ServiceRequest,
     Target,
     WaitPeriod,
@@ -12,6 +13,7 @@ __all__ = [
     "Category",
     "Note",
     "Priority",
+    "QueueReview",
     "ServiceRequest",
     "SlaKind",
     "Target",

@@ -279,3 +279,22 @@ class Note(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_visibility_display()} on {self.request.number}"
+
+
+class QueueReview(models.Model):
+    """An analyst's review of the uncategorised queue, due every odd-numbered hour (seed 003,
+    step 4): who looked, when, and how many requests were waiting."""
+
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(_("reviewed"), db_index=True)
+    waiting_count = models.PositiveIntegerField(_("requests waiting"))
+
+    class Meta:
+        ordering = ["-reviewed_at"]
+        verbose_name = _("uncategorised queue review")
+        verbose_name_plural = _("uncategorised queue reviews")
+
+    def __str__(self) -> str:
+        return f"{self.reviewed_by} at {self.reviewed_at:%Y-%m-%d %H:%M}"
