@@ -84,7 +84,7 @@ def test_a_request_goes_from_the_portal_to_its_resolution(page: Page, check_page
     check_page()
     open_nav(page, "Queues")
     expect(page.get_by_role("heading", level=1)).to_have_text("Queue: Uncategorised")
-    expect(page.get_by_text("Next review of this queue")).to_be_visible()
+    expect(page.get_by_role("heading", name="Odd-hour review")).to_be_visible()
     check_page("sr-queue-uncategorised")
     page.get_by_role("link", name=re.compile(request.number)).click()
     check_page("sr-request-analyst")

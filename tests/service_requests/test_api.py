@@ -434,13 +434,13 @@ def test_the_whole_journey_through_the_steps_with_its_clocks(people, district):
     ]
 
 
-def test_a_promise_past_its_due_time_reads_breached_and_the_request_overdue(people):
+def test_a_promise_past_its_due_time_reads_overdue_and_so_does_the_request(people):
     request = categorised(submit(people[Role.REQUESTER], now=TUESDAY_9), people[Role.CCC_ANALYST])
 
     late = get(people[Role.TECHNICIAN], f"{REQUESTS}{request.pk}/", at=local(2027, 2, 3, 10))
 
     body = late.json()
-    assert targets(body)["acknowledge"]["state"] == "breached"  # due Wednesday 9:00
+    assert targets(body)["acknowledge"]["state"] == "overdue"  # due Wednesday 9:00
     assert body["is_overdue"] is True
 
 

@@ -82,34 +82,6 @@ class PriorityRefSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class TargetState:
-    RUNNING = "running"
-    PAUSED = "paused"
-    MET = "met"
-    BREACHED = "breached"
-    NO_SLA = "no_sla"
-
-    CHOICES = (
-        (RUNNING, _("Running")),
-        (PAUSED, _("Paused while the request waits")),
-        (MET, _("Met")),
-        (BREACHED, _("Breached")),
-        (NO_SLA, _("No SLA")),
-    )
-
-
-def target_state(target: Target, now: datetime) -> str:
-    """Where a target's promise stands at `now`."""
-    if target.sla_hours is None and target.sla_days is None:
-        return TargetState.NO_SLA
-    if target.completed_at is not None:
-        late = target.due_at is not None and target.completed_at > target.due_at
-        return TargetState.BREACHED if late else TargetState.MET
-    if target.due_at is None:
-        return TargetState.PAUSED
-    return TargetState.BREACHED if target.due_at < now else TargetState.RUNNING
-
-
 class TargetSerializer(serializers.ModelSerializer):
     state = serializers.SerializerMethodField()
     explanation = serializers.SerializerMethodField()
@@ -119,9 +91,9 @@ class TargetSerializer(serializers.ModelSerializer):
         fields = ["kind", "started_at", "due_at", "completed_at", "state", "explanation"]
         read_only_fields = fields
 
-    @extend_schema_field(serializers.ChoiceField(choices=TargetState.CHOICES))
+    @extend_schema_field(serializers.ChoiceField(choices=Target.State.choices))
     def get_state(self, target: Target) -> str:
-        return target_state(target, self.context.get("now") or timezone.now())
+        return target.state_at(self.context.get("now") or timezone.now())
 
     def get_explanation(self, target: Target) -> str:
         """How the due time was reached; empty for a target without an SLA."""

@@ -1,5 +1,7 @@
 """A service request, its SLA targets, its waits and its notes."""
 
+from datetime import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -179,6 +181,16 @@ class ServiceRequest(models.Model):
 class Target(models.Model):
     """One promise with its own clock: categorise, acknowledge, or resolve."""
 
+    class State(models.TextChoices):
+        """Where the promise stands at a moment; always shown in words, never colour alone."""
+
+        RUNNING = "running", _("Running")
+        OVERDUE = "overdue", _("Overdue")
+        PAUSED = "paused", _("Paused — the clock is stopped")
+        MET = "met", _("Met")
+        BREACHED = "breached", _("Breached")
+        NO_SLA = "no_sla", _("No SLA")
+
     class Kind(models.TextChoices):
         CATEGORISE = "categorise", _("Categorise")
         ACKNOWLEDGE = "acknowledge", _("Acknowledge")
@@ -224,6 +236,16 @@ class Target(models.Model):
 
     def __str__(self) -> str:
         return f"{self.request.number} {self.get_kind_display()}"
+
+    def state_at(self, now: datetime) -> "Target.State":
+        if self.sla_hours is None and self.sla_days is None:
+            return self.State.NO_SLA
+        if self.completed_at is not None:
+            late = self.due_at is not None and self.completed_at > self.due_at
+            return self.State.BREACHED if late else self.State.MET
+        if self.due_at is None:
+            return self.State.PAUSED
+        return self.State.OVERDUE if self.due_at < now else self.State.RUNNING
 
 
 class WaitPeriod(models.Model):

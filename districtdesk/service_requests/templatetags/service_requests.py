@@ -2,7 +2,6 @@
 (`{% load service_requests %}{% my_open_requests user %}` on the home page), and the
 words for a request's clocks."""
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from django import template
@@ -78,28 +77,10 @@ def _row_count(requests: QuerySet) -> Coalesce:
     return Coalesce(Subquery(counted), 0)
 
 
-@dataclass(frozen=True)
-class Clock:
-    """One target's clock as a person reads it: a state code (for styling) and its words."""
-
-    state: str  # met, breached, overdue, running, paused, none
-    label: str
-
-
 @register.simple_tag
-def clock_of(target: Target, now: datetime) -> Clock:
-    """Met, breached, overdue, running, paused, or no SLA: always in words, never colour alone."""
-    if target.sla_hours is None and target.sla_days is None:
-        return Clock("none", _("No SLA"))
-    if target.completed_at is not None:
-        if target.due_at is not None and target.completed_at > target.due_at:
-            return Clock("breached", _("Breached"))
-        return Clock("met", _("Met"))
-    if target.due_at is None:
-        return Clock("paused", _("Paused — the clock is stopped"))
-    if target.due_at < now:
-        return Clock("overdue", _("Overdue"))
-    return Clock("running", _("Running"))
+def clock_of(target: Target, now: datetime) -> Target.State:
+    """Met, breached, overdue, running, paused, or no SLA (its value styles, its label reads)."""
+    return target.state_at(now)
 
 
 @register.filter
