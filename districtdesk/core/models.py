@@ -209,6 +209,11 @@ class Person(AbstractUser):
         the role assignments were prefetched (selectors.roles_of)."""
         return frozenset(assignment.role for assignment in self.role_assignments.all())
 
+    @cached_property
+    def team_ids(self) -> list[int]:
+        """The Technology Services teams this person works in; one query per request."""
+        return sorted(self.team_memberships.values_list("team_id", flat=True))
+
     def has_role(self, *roles: str) -> bool:
         return self.is_superuser or bool(self.role_codes.intersection(roles))
 

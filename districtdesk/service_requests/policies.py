@@ -28,7 +28,7 @@ def visible_q(person: Person) -> Q | None:
         return None
     scope = Q(requester=person) | Q(requester__supervisor=person)
     if person.has_role(Role.TECHNICIAN, Role.TEAM_LEAD, Role.INVENTORY):
-        team_ids = list(person.team_memberships.values_list("team_id", flat=True))
+        team_ids = person.team_ids
         served = Team.campuses.through.objects.filter(team_id__in=team_ids).values("campus_id")
         scope |= Q(team_id__in=team_ids) | Q(assignee=person) | Q(campus_id__in=served)
     return scope
