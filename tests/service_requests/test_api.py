@@ -11,7 +11,6 @@ from districtdesk.activity.models import Event
 from districtdesk.core.models import Person, Role
 from districtdesk.service_requests.models import ServiceRequest
 from districtdesk.service_requests.services import working
-from tests.cast import build_district
 from tests.core.factories import PersonFactory
 from tests.service_requests.builders import local, priority, submit
 
@@ -19,16 +18,6 @@ pytestmark = pytest.mark.django_db
 Status = ServiceRequest.Status
 REQUESTS = "/api/v1/requests/"
 TUESDAY_9 = local(2027, 2, 2, 9)
-
-
-@pytest.fixture
-def district():
-    return build_district()
-
-
-@pytest.fixture
-def people(district):
-    return district.people
 
 
 def api(person) -> APIClient:

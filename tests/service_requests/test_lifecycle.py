@@ -10,21 +10,10 @@ from districtdesk.core.errors import DomainError
 from districtdesk.core.models import Role
 from districtdesk.service_requests.models import ServiceRequest, Target
 from districtdesk.service_requests.services import working
-from tests.cast import build_district
 from tests.service_requests.builders import local, priority, submit
 
 pytestmark = pytest.mark.django_db
 Status = ServiceRequest.Status
-
-
-@pytest.fixture
-def district():
-    return build_district()
-
-
-@pytest.fixture
-def people(district):
-    return district.people
 
 
 def targets(request: ServiceRequest) -> dict[str, Target]:

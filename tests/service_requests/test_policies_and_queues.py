@@ -8,21 +8,10 @@ from django.test.utils import CaptureQueriesContext
 from districtdesk.core.models import Person, Role
 from districtdesk.service_requests import policies, selectors
 from districtdesk.service_requests.services import working
-from tests.cast import build_district
 from tests.core.factories import CampusFactory, PersonFactory
 from tests.service_requests.builders import local, priority, submit
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def district():
-    return build_district()
-
-
-@pytest.fixture
-def people(district):
-    return district.people
 
 
 def categorised(request, analyst, code="1.3", now=None):

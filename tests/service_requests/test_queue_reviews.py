@@ -12,15 +12,9 @@ from districtdesk.core.errors import DomainError
 from districtdesk.core.models import BusinessCalendar, Role
 from districtdesk.service_requests import selectors
 from districtdesk.service_requests.services.reviews import record_queue_review
-from tests.cast import build_district
 from tests.service_requests.builders import local, submit
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def people():
-    return build_district().people
 
 
 @pytest.fixture
