@@ -5,6 +5,8 @@ page or an endpoint decides, in this table, who may reach it. Objects outside a 
 scope answer 404, exactly like objects that do not exist.
 """
 
+import importlib
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -13,12 +15,16 @@ from districtdesk.service_requests.services import working
 from tests.cast import build_district
 from tests.route_answers import ANONYMOUS, EVERYONE, answers
 from tests.service_requests.builders import local, priority, submit
-from tests.service_requests.routes import ROUTES as SERVICE_REQUEST_ROUTES
 
 pytestmark = pytest.mark.django_db
 
-# route name -> (method, kwargs builder, expected status per role). Apps add their own
-# rows from tests/<app>/routes.py (ROUTES, built with `answers`).
+# Each app's rows: tests/<app>/routes.py holds ROUTES (built with `answers`) and, when its
+# rows need objects of their own, `fixtures(district) -> dict` adding them by name.
+APP_ROUTE_MODULES = [
+    importlib.import_module(f"tests.{app}.routes") for app in ("service_requests",)
+]
+
+# route name -> (method, kwargs builder, expected status per role).
 MATRIX = {
     "login": ("get", dict, answers(200, 302)),
     "logout": ("post", dict, answers(302, 302)),
@@ -60,8 +66,10 @@ MATRIX = {
         lambda d: {"pk": d["district"].campus_team.owned_systems.first().pk},
         answers(401, 200),
     ),
-    **SERVICE_REQUEST_ROUTES,
 }
+for module in APP_ROUTE_MODULES:
+    assert not set(module.ROUTES) & set(MATRIX), f"{module.__name__} repeats a route"
+    MATRIX.update(module.ROUTES)
 
 
 def route_names(patterns=None, namespace: str | None = None) -> set[str]:
@@ -98,6 +106,9 @@ def test_each_role_gets_the_expected_answer(client, route):
         # A categorised request from the north campus teacher, worked by its technicians.
         "request": request,
     }
+    for module in APP_ROUTE_MODULES:
+        if hasattr(module, "fixtures"):
+            fixtures.update(module.fixtures(district))
     method, kwargs, expected = MATRIX[route]
     url = reverse(route, kwargs=kwargs(fixtures) if kwargs is not dict else {})
 
