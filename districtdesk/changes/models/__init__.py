@@ -1,0 +1,20 @@
+"""Change control: change requests and reviews, meetings and their agendas, the district's
+settings, maintenance windows and blackout periods."""
+
+from districtdesk.changes.models.changes import ChangeRequest, ChangeReview
+from districtdesk.changes.models.configuration import (
+    BlackoutPeriod,
+    ChangeControlSettings,
+    MaintenanceWindow,
+)
+from districtdesk.changes.models.meetings import AgendaItem, Meeting
+
+__all__ = [
+    "AgendaItem",
+    "BlackoutPeriod",
+    "ChangeControlSettings",
+    "ChangeRequest",
+    "ChangeReview",
+    "MaintenanceWindow",
+    "Meeting",
+]

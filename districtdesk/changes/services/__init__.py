@@ -1,0 +1,1 @@
+"""Every change-control step: submission, decisions, meetings and implementation."""
