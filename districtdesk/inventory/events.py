@@ -1,0 +1,16 @@
+"""What each inventory event says on an asset's timeline, in the reader's language.
+
+Parameters hold codes and plain values; a student ID is never written into an event (the
+log is read by roles that may not see it), only that the student assignment changed.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+LABELS = {
+    "asset.registered": _("Registered tag %(bar_tag)s at %(campus)s %(room)s"),
+    "asset.imported": _("Imported tag %(bar_tag)s from %(source)s at %(campus)s %(room)s"),
+    "asset.edited": _("Edited %(fields)s"),
+    "asset.moved": _("Moved from %(from_location)s to %(to_location)s: %(reason)s"),
+    "asset.status_changed": _("Status changed from %(before)s to %(after)s: %(reason)s"),
+    "audit.started": _("Started the audit of %(campus)s: %(expected)s tags expected"),
+}

@@ -1,0 +1,80 @@
+"""Who may see and change which assets, and who sees student assignments.
+
+One rule, written once as a queryset filter (`visible_q`); the object check asks the
+database whether the asset passes it, so a list never shows what a page refuses. An asset
+outside a person's scope is a 404.
+
+- Inventory staff and system administrators see and change every asset, and are the only
+  roles that see which student a device is assigned to (FERPA: legitimate interest).
+- Directors see every asset, read-only (refresh planning, budgets).
+- Technicians and team leads see the assets of the campuses their teams serve, read-only.
+- Principals see the assets of the campuses where they hold the principal role, read-only.
+- Everyone else sees no assets.
+"""
+
+from django.db.models import Q, QuerySet
+
+from districtdesk.core.models import Person, Role, RoleAssignment, Team
+from districtdesk.inventory.models import Asset, Audit
+
+MANAGERS = (Role.INVENTORY, Role.SYSTEM_ADMIN)
+DISTRICT_WIDE = (*MANAGERS, Role.DIRECTOR)
+CAMPUS_TEAMS = (Role.TECHNICIAN, Role.TEAM_LEAD)
+STUDENT_VIEWERS = MANAGERS
+
+
+def visible_q(person: Person, *, through: str = "") -> Q | None:
+    """The filter for assets a person may see; None means every asset. `through` is the
+    path from another model to its asset ("asset__" for moves), so their lists filter by
+    the same rule with a join rather than a subquery over every asset."""
+    if not person.is_active:
+        return Q(pk__in=[])
+    if person.has_role(*DISTRICT_WIDE):
+        return None
+    scope = Q(pk__in=[])
+    if person.has_role(*CAMPUS_TEAMS):
+        served = Team.campuses.through.objects.filter(team_id__in=person.team_ids)
+        scope |= Q(**{f"{through}campus_id__in": served.values("campus_id")})
+    if person.has_role(Role.PRINCIPAL):
+        led = RoleAssignment.objects.filter(
+            person=person, role=Role.PRINCIPAL, campus__isnull=False
+        )
+        scope |= Q(**{f"{through}campus_id__in": led.values("campus_id")})
+    return scope
+
+
+def uses_inventory(person: Person) -> bool:
+    """Whether the inventory pages are for this person at all (the navigation asks)."""
+    return person.is_active and person.has_role(*DISTRICT_WIDE, *CAMPUS_TEAMS, Role.PRINCIPAL)
+
+
+def assets_visible_to(person: Person) -> QuerySet[Asset]:
+    scope = visible_q(person)
+    assets = Asset.objects.all()
+    return assets if scope is None else assets.filter(scope)
+
+
+def can_view(person: Person, asset: Asset) -> bool:
+    return assets_visible_to(person).filter(pk=asset.pk).exists()
+
+
+def can_manage(person: Person) -> bool:
+    """Register, edit, move, change status and import: the inventory team's work."""
+    return person.is_active and person.has_role(*MANAGERS)
+
+
+def sees_students(person: Person) -> bool:
+    return person.is_active and person.has_role(*STUDENT_VIEWERS)
+
+
+def audits_visible_to(person: Person) -> QuerySet[Audit]:
+    """The audits of the campuses whose assets a person sees (an audit has a campus, as an
+    asset does, so the same rule applies)."""
+    scope = visible_q(person)
+    audits = Audit.objects.all()
+    return audits if scope is None else audits.filter(scope)
+
+
+def can_audit(person: Person) -> bool:
+    """Start audits and scan: the inventory team's work."""
+    return can_manage(person)

@@ -1,0 +1,344 @@
+"""The inventory pages: the asset list with its filters and CSV export, an asset's page with
+its history and moves, the forms that register, edit, move and change the status of assets,
+and the CSV import with its dry run. Views parse, call one service or selector, and render."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from districtdesk.core.errors import DomainError
+from districtdesk.core.models import Person
+from districtdesk.inventory import exports, forms, policies, selectors, workflow
+from districtdesk.inventory.filters import AssetFilter
+from districtdesk.inventory.imports.reading import read_upload
+from districtdesk.inventory.models import Asset
+from districtdesk.inventory.services import auditing, importing, movement, registration
+
+PAGE_SIZE = 50
+# Page numbers stop here: past a few thousand rows, filtering beats paging.
+MAX_PAGES = 40
+# A checked file waits this long for its confirmation.
+IMPORT_CONFIRM_SECONDS = 60 * 60
+IMPORT_SALT = "inventory.import"
+
+
+def _visible(person: Person, pk: int) -> Asset:
+    return get_object_or_404(selectors.assets_for(person), pk=pk)
+
+
+def _manageable(person: Person, pk: int) -> Asset:
+    """An asset the person may change; a 404 for anyone else, like a missing asset."""
+    if not policies.can_manage(person):
+        raise Http404
+    return _visible(person, pk)
+
+
+def _require_inventory(person: Person) -> None:
+    if not policies.uses_inventory(person):
+        raise Http404
+
+
+def _require_manager(person: Person) -> None:
+    if not policies.can_manage(person):
+        raise Http404
+
+
+def _filtered(request: HttpRequest) -> AssetFilter:
+    return AssetFilter(request.GET, queryset=selectors.assets_for(request.user), request=request)
+
+
+@login_required
+@require_GET
+def asset_list(request: HttpRequest) -> HttpResponse:
+    _require_inventory(request.user)
+    filtered = _filtered(request)
+    assets = filtered.qs if filtered.is_valid() else Asset.objects.none()
+    try:
+        wanted = min(max(int(request.GET.get("page") or 1), 1), MAX_PAGES)
+    except ValueError:
+        wanted = 1
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "filter": filtered,
+        "page": Paginator(assets.order_by("bar_tag"), PAGE_SIZE).get_page(wanted),
+        "max_pages": MAX_PAGES,
+        "max_rows": MAX_PAGES * PAGE_SIZE,
+        "query_string": query.urlencode(),
+        "can_manage": policies.can_manage(request.user),
+        "sees_students": policies.sees_students(request.user),
+        "active_nav": "inventory",
+    }
+    if request.htmx:
+        return render(request, "inventory/_asset_results.html", context)
+    return render(request, "inventory/asset_list.html", context)
+
+
+@login_required
+@require_GET
+def asset_export(request: HttpRequest) -> HttpResponse:
+    """The filtered list as CSV, streamed so 150,000 rows never sit in memory at once."""
+    _require_inventory(request.user)
+    filtered = _filtered(request)
+    if not filtered.is_valid():
+        return asset_list(request)
+    lines = exports.csv_lines(
+        filtered.qs.order_by("bar_tag"), show_students=policies.sees_students(request.user)
+    )
+    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    response["Content-Disposition"] = f'attachment; filename="assets-{stamp}.csv"'
+    return response
+
+
+@login_required
+@require_GET
+def asset_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    asset = _visible(request.user, pk)
+    can_manage = policies.can_manage(request.user)
+    return render(
+        request,
+        "inventory/asset_detail.html",
+        {
+            "asset": asset,
+            "moves": selectors.moves_of(asset)[:50],
+            "can_manage": can_manage,
+            "can_move": can_manage and workflow.can_move(asset),
+            "can_change_status": can_manage and bool(workflow.ALLOWED.get(asset.status)),
+            "sees_students": policies.sees_students(request.user),
+            "active_nav": "inventory",
+        },
+    )
+
+
+def _form_page(request: HttpRequest, template: str, **context: Any) -> HttpResponse:
+    return render(request, f"inventory/{template}", {"active_nav": "inventory", **context})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def asset_new(request: HttpRequest) -> HttpResponse:
+    _require_manager(request.user)
+    form = forms.RegisterForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            asset = registration.register_asset(form.asset_fields(), actor=request.user)
+        except DomainError as error:
+            form.add_domain_error(error)
+        else:
+            messages.success(request, _("Asset %(tag)s registered.") % {"tag": asset.bar_tag})
+            return redirect("asset_detail", pk=asset.pk)
+    return _form_page(request, "asset_form.html", form=form, asset=None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def asset_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    asset = _manageable(request.user, pk)
+    form = forms.EditForm.for_asset(asset, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            registration.edit_asset(asset, actor=request.user, **form.described())
+        except DomainError as error:
+            form.add_domain_error(error)
+        else:
+            messages.success(request, _("Asset %(tag)s saved.") % {"tag": asset.bar_tag})
+            return redirect("asset_detail", pk=asset.pk)
+    return _form_page(request, "asset_form.html", form=form, asset=asset)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def asset_move(request: HttpRequest, pk: int) -> HttpResponse:
+    asset = _manageable(request.user, pk)
+    form = forms.MoveForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            movement.move_asset(asset, actor=request.user, **form.move())
+        except DomainError as error:
+            form.add_domain_error(error)
+        else:
+            messages.success(request, _("Asset %(tag)s moved.") % {"tag": asset.bar_tag})
+            return redirect("asset_detail", pk=asset.pk)
+    return _form_page(request, "asset_move.html", form=form, asset=asset)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def asset_status(request: HttpRequest, pk: int) -> HttpResponse:
+    asset = _manageable(request.user, pk)
+    form = forms.StatusForm(request.POST or None, asset=asset)
+    if request.method == "POST" and form.is_valid():
+        try:
+            movement.change_asset_status(asset, actor=request.user, **form.cleaned_data)
+        except DomainError as error:
+            form.add_domain_error(error)
+        else:
+            messages.success(request, _("Status of %(tag)s changed.") % {"tag": asset.bar_tag})
+            return redirect("asset_detail", pk=asset.pk)
+    return _form_page(request, "asset_status.html", form=form, asset=asset)
+
+
+# --- Import ----------------------------------------------------------------------------
+
+
+def _sealed(text: str, profile: str, file_name: str) -> str:
+    """The checked file, signed and compressed into the confirm form, so the dry run keeps
+    nothing on the server and the confirmation imports exactly the file that was checked."""
+    return signing.dumps(
+        {"text": text, "profile": profile, "name": file_name}, salt=IMPORT_SALT, compress=True
+    )
+
+
+def _unsealed(value: str) -> dict[str, str]:
+    try:
+        return signing.loads(value, salt=IMPORT_SALT, max_age=IMPORT_CONFIRM_SECONDS)
+    except signing.BadSignature as error:
+        raise DomainError(
+            _("The checked file has expired or was altered: upload it again."),
+            code="import_expired",
+            field="file",
+        ) from error
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def asset_import(request: HttpRequest) -> HttpResponse:
+    """Upload → dry-run report (every bad row, by line) → confirm → all or nothing."""
+    _require_manager(request.user)
+    form = forms.ImportForm(request.POST or None, request.FILES or None)
+    context: dict[str, Any] = {"form": form, "active_nav": "inventory"}
+    try:
+        if "sealed" in request.POST:
+            sealed = _unsealed(request.POST["sealed"])
+            assets = importing.import_assets(
+                sealed["text"],
+                actor=request.user,
+                profile=sealed["profile"],
+                file_name=sealed["name"],
+            )
+            messages.success(
+                request, _("%(count)s assets imported.") % {"count": f"{len(assets):,}"}
+            )
+            return redirect("asset_list")
+        if request.method == "POST" and form.is_valid():
+            upload = form.cleaned_data["file"]
+            text = read_upload(upload)
+            profile = form.cleaned_data["profile"]
+            context["check"] = importing.dry_run(text, profile=profile)
+            context["file_name"] = upload.name
+            if context["check"].is_clean:
+                context["sealed"] = _sealed(text, profile, upload.name)
+    except importing.ImportRefused as refused:
+        context["check"] = refused.check
+        form.add_error(None, refused.message)
+    except DomainError as error:
+        form.add_error("file" if error.field == "file" else None, error.message)
+    return render(request, "inventory/asset_import.html", context)
+
+
+# --- Audits ----------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def audit_list(request: HttpRequest) -> HttpResponse:
+    _require_inventory(request.user)
+    return _audit_list_page(request, forms.AuditStartForm())
+
+
+def _audit_list_page(request: HttpRequest, form: forms.AuditStartForm) -> HttpResponse:
+    return render(
+        request,
+        "inventory/audit_list.html",
+        {
+            "audits": selectors.audits_for(request.user).order_by("-id")[:100],
+            "form": form,
+            "can_audit": policies.can_audit(request.user),
+            "active_nav": "inventory",
+        },
+    )
+
+
+@login_required
+@require_http_methods(["POST"])
+def audit_start(request: HttpRequest) -> HttpResponse:
+    if not policies.can_audit(request.user):
+        raise Http404
+    form = forms.AuditStartForm(request.POST)
+    if form.is_valid():
+        try:
+            audit = auditing.start_audit(form.cleaned_data["campus"], actor=request.user)
+        except DomainError as error:
+            form.add_error("campus", error.message)
+        else:
+            messages.success(
+                request,
+                _("Audit of %(campus)s started: %(count)s tags expected.")
+                % {"campus": audit.campus.name, "count": f"{audit.expected_count:,}"},
+            )
+            return redirect("audit_detail", pk=audit.pk)
+    return _audit_list_page(request, form)
+
+
+def _visible_audit(person: Person, pk: int):
+    return get_object_or_404(selectors.audits_for(person), pk=pk)
+
+
+def _audit_page(request: HttpRequest, audit, form, scan=None) -> HttpResponse:
+    context = {
+        "audit": audit,
+        "form": form,
+        "scan": scan,
+        "can_scan": policies.can_audit(request.user) and audit.phase == audit.Phase.SCANNING,
+        "recent": audit.scans.select_related("room").order_by("-id")[:15],
+        "missing": audit.items.filter(state="missing")
+        .select_related("asset", "expected_room")
+        .order_by("expected_room__number", "asset__bar_tag")[:50],
+        "active_nav": "inventory",
+    }
+    if request.htmx:
+        return render(request, "inventory/_scan_panel.html", context)
+    return render(request, "inventory/audit_detail.html", context)
+
+
+@login_required
+@require_GET
+def audit_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    audit = _visible_audit(request.user, pk)
+    return _audit_page(request, audit, forms.ScanForm(campus=audit.campus))
+
+
+@login_required
+@require_http_methods(["POST"])
+def audit_scan(request: HttpRequest, pk: int) -> HttpResponse:
+    """One scan; the answer comes back at once with the tag box empty and focused, the room
+    kept, ready for the next tag."""
+    if not policies.can_audit(request.user):
+        raise Http404
+    audit = _visible_audit(request.user, pk)
+    form = forms.ScanForm(request.POST, campus=audit.campus)
+    scan = None
+    if form.is_valid():
+        try:
+            scan = auditing.record_scan(
+                audit,
+                actor=request.user,
+                tag=form.cleaned_data["tag"],
+                room=form.cleaned_data["room"],
+                client_id=form.cleaned_data["client_id"],
+            )
+        except DomainError as error:
+            form.add_domain_error(error)
+        else:
+            form = forms.ScanForm(initial={"room": scan.room_id}, campus=audit.campus)
+            audit = _visible_audit(request.user, pk)  # its progress, with this scan
+    return _audit_page(request, audit, form, scan)
