@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "districtdesk.core",
     "districtdesk.activity",
     "districtdesk.service_requests",
+    "districtdesk.inventory",
+    "districtdesk.changes",
     "districtdesk.api",
     "districtdesk.demo",
 ]
@@ -220,6 +222,29 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
 MEDIA_ROOT = BASE_DIR / "var" / "media"
 
+# --- Attachments ------------------------------------------------------------
+
+# What a request's files may be: the extension names the type and the content must agree
+# (districtdesk/service_requests/file_types.py). SVG and HTML are never accepted: a browser
+# runs the scripts inside them.
+ATTACHMENT_MAX_BYTES = env_int("DISTRICTDESK_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+ATTACHMENT_MAX_FILES = env_int("DISTRICTDESK_ATTACHMENT_MAX_FILES", 5)
+ATTACHMENT_TYPES = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+    ".pdf": "application/pdf",
+    ".txt": "text/plain",
+    ".csv": "text/csv",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ".eml": "message/rfc822",
+    ".msg": "application/vnd.ms-outlook",
+}
+
 # --- Email ------------------------------------------------------------------
 
 EMAIL_BACKEND = env_str(
@@ -267,6 +292,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "districtdesk.api.schema.add_error_responses",
+        "districtdesk.api.schema.add_idempotency_key",
     ],
 }
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("api/", include("districtdesk.api.urls")),
     path("health/", health, name="health"),
     path("requests/", include("districtdesk.service_requests.urls")),
+    path("inventory/", include("districtdesk.inventory.urls")),
     path("", include("districtdesk.core.urls")),
 ]
 

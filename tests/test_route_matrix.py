@@ -21,7 +21,8 @@ pytestmark = pytest.mark.django_db
 # Each app's rows: tests/<app>/routes.py holds ROUTES (built with `answers`) and, when its
 # rows need objects of their own, `fixtures(district) -> dict` adding them by name.
 APP_ROUTE_MODULES = [
-    importlib.import_module(f"tests.{app}.routes") for app in ("service_requests",)
+    importlib.import_module(f"tests.{app}.routes")
+    for app in ("service_requests", "changes", "inventory")
 ]
 
 # route name -> (method, kwargs builder, expected status per role).

@@ -43,3 +43,43 @@ def add_error_responses(result: dict[str, Any], **_: Any) -> dict[str, Any]:
                     },
                 )
     return result
+
+
+IDEMPOTENCY_KEY = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": False,
+    "schema": {"type": "string", "minLength": 1, "maxLength": 255},
+    "description": (
+        "A key of your own (a UUID, say) that makes this POST safe to retry: the same key "
+        "with the same body returns the first answer (same status and body) without doing "
+        "the work again. Keys are per person and kept for 24 hours. Only 2xx and 4xx "
+        "answers are kept; after a 5xx the POST may be retried with the same key."
+    ),
+}
+IDEMPOTENCY_RESPONSES = {
+    "409": "A request with this Idempotency-Key is still being processed.",
+    "422": "This Idempotency-Key was already used for a different request.",
+}
+
+
+def add_idempotency_key(result: dict[str, Any], **_: Any) -> dict[str, Any]:
+    """drf-spectacular postprocessing hook: every POST takes an Idempotency-Key
+    (districtdesk.api.idempotency)."""
+    for path_item in result.get("paths", {}).values():
+        operation = path_item.get("post")
+        if operation is None:
+            continue
+        operation.setdefault("parameters", []).append(IDEMPOTENCY_KEY)
+        responses = operation.setdefault("responses", {})
+        for status, description in IDEMPOTENCY_RESPONSES.items():
+            responses.setdefault(
+                status,
+                {
+                    "description": description,
+                    "content": {
+                        "application/json": {"schema": {"$ref": "#/components/schemas/Error"}}
+                    },
+                },
+            )
+    return result

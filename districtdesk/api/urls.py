@@ -2,17 +2,25 @@
 
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
-from rest_framework.routers import DefaultRouter
 
+from districtdesk.api.idempotency import IdempotentRouter
+from districtdesk.changes.api import views as change_views
 from districtdesk.core.api import views as core_views
+from districtdesk.inventory.api import views as inventory_views
 from districtdesk.service_requests.api import views as service_request_views
 
-router = DefaultRouter()
+# Every viewset on this router honours Idempotency-Key on its POSTs.
+router = IdempotentRouter()
 router.register("campuses", core_views.CampusViewSet)
 router.register("rooms", core_views.RoomViewSet)
 router.register("teams", core_views.TeamViewSet)
 router.register("systems", core_views.EnterpriseSystemViewSet)
 router.register("requests", service_request_views.ServiceRequestViewSet, basename="servicerequest")
+router.register("assets", inventory_views.AssetViewSet, basename="asset")
+router.register("asset-moves", inventory_views.AssetMoveViewSet, basename="assetmove")
+router.register("audits", inventory_views.AuditViewSet, basename="audit")
+router.register("changes", change_views.ChangeRequestViewSet, basename="change")
+router.register("change-meetings", change_views.MeetingViewSet, basename="changemeeting")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api_schema"),

@@ -4,7 +4,13 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from districtdesk.service_requests.models import Category, Priority, ServiceRequest, Target
+from districtdesk.service_requests.models import (
+    Category,
+    Priority,
+    RoutingRule,
+    ServiceRequest,
+    Target,
+)
 
 PRIORITY_FIELDS = ["number", "name", "sla_kind", "sla_amount", "calendar", "waiting_state"]
 
@@ -19,13 +25,18 @@ class PriorityInline(admin.TabularInline):
 
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
-    list_display = ["number", "name", "title", "default_team", "priority_count", "is_active"]
+    list_display = [
+        "number",
+        "name",
+        "title",
+        "needs_planned_completion",
+        "priority_count",
+        "is_active",
+    ]
     list_display_links = ["number", "name"]
-    list_filter = ["is_active", "default_team"]
+    list_filter = ["is_active", "needs_planned_completion"]
     search_fields = ["name", "title", "scope"]
-    list_select_related = ["default_team"]
-    autocomplete_fields = ["default_team"]
-    fields = ["number", "name", "title", "scope", "default_team", "is_active"]
+    fields = ["number", "name", "title", "scope", "needs_planned_completion", "is_active"]
     inlines = [PriorityInline]
 
     def get_queryset(self, request):
@@ -52,6 +63,20 @@ class PriorityAdmin(admin.ModelAdmin):
     @admin.display(description=_("SLA"), ordering="sla_kind")
     def sla(self, priority: Priority) -> str:
         return priority.sla_label
+
+
+@admin.register(RoutingRule)
+class RoutingRuleAdmin(admin.ModelAdmin):
+    """Rules are tried by position; the first active rule whose conditions all match wins."""
+
+    list_display = ["position", "name", "category", "campus", "system", "team", "technician"]
+    list_display_links = ["name"]
+    list_editable = ["position"]
+    list_filter = ["is_active", "category", "team"]
+    search_fields = ["name", "team__name", "campus__name"]
+    list_select_related = ["category", "campus", "system", "team", "technician"]
+    autocomplete_fields = ["campus", "system", "team", "technician"]
+    fields = ["position", "name", "category", "campus", "system", "team", "technician", "is_active"]
 
 
 class TargetInline(admin.TabularInline):

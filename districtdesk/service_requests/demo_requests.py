@@ -8,8 +8,8 @@ from datetime import datetime, timedelta
 
 from django.db import transaction
 
-from districtdesk.core.models import Person, Role, Room, Team, TeamMembership
-from districtdesk.service_requests.models import Category, Priority, ServiceRequest
+from districtdesk.core.models import EnterpriseSystem, Person, Role, Room, Team, TeamMembership
+from districtdesk.service_requests.models import Category, Priority, RoutingRule, ServiceRequest
 from districtdesk.service_requests.services import working
 from districtdesk.service_requests.services.intake import submit_request
 
@@ -129,14 +129,40 @@ def _working_moment(rng: random.Random, day: datetime) -> datetime:
     return day.replace(hour=rng.randint(7, 15), minute=rng.choice((5, 20, 35, 50)), second=0)
 
 
+def _install_routing_rules(staff: DemoStaff) -> None:
+    """Seed 003: training goes to Instructional Technology and inventory work to Inventory;
+    problems with an enterprise system go to the team that owns it."""
+    categories = {category.number: category for category in Category.objects.all()}
+    rules = [
+        RoutingRule(
+            position=10,
+            name="Training → Instructional Technology",
+            category=categories[4],
+            team=staff.instructional_technology,
+        ),
+        RoutingRule(
+            position=20, name="Inventory → Inventory", category=categories[7], team=staff.inventory
+        ),
+    ]
+    owned = EnterpriseSystem.objects.filter(owner_team__isnull=False).select_related("owner_team")
+    for position, system in enumerate(owned.order_by("name"), start=3):
+        rules.append(
+            RoutingRule(
+                position=position * 10,
+                name=f"{system.name} → {system.owner_team.name}",
+                system=system,
+                team=system.owner_team,
+            )
+        )
+    RoutingRule.objects.bulk_create(rules)
+
+
 @transaction.atomic
 def load_demo_requests(*, count: int, seed: int, now: datetime) -> dict[str, int]:
     """Create ``count`` requests in a realistic mix of states; returns the count per status."""
     rng = random.Random(seed)  # noqa: S311 - not for secrets
     staff = _staff(now)
-    # Seed 003: training goes to Instructional Technology; inventory work to Inventory.
-    Category.objects.filter(number=4).update(default_team=staff.instructional_technology)
-    Category.objects.filter(number=7).update(default_team=staff.inventory)
+    _install_routing_rules(staff)
     priorities = {
         priority.code: priority for priority in Priority.objects.select_related("category")
     }
@@ -185,6 +211,10 @@ def _play(
     by_phone = rng.random() < 0.3 and outcome != "new"
     campus_rooms = staff.rooms_by_campus.get(requester.home_campus_id) or [None]
     room = rng.choice(campus_rooms) if rng.random() < 0.7 else None
+    # Scheduled maintenance is planned work: a completion date a few weeks out.
+    planned = None
+    if priority.category.needs_planned_completion:
+        planned = (submitted + timedelta(days=rng.randint(14, 45))).date()
     request = submit_request(
         actor=analyst if by_phone else requester,
         requester=requester,
@@ -204,6 +234,7 @@ def _play(
         room=room,
         category=priority.category if by_phone else None,
         priority=priority if by_phone else None,
+        planned_completion=planned if by_phone else None,
         now=submitted,
     )
     if outcome == "new":
@@ -216,6 +247,7 @@ def _play(
             category=priority.category,
             priority=priority,
             team=None if request.campus.teams.exists() else staff.service_center,
+            planned_completion=planned,
             now=at(moment),
         )
     request.refresh_from_db()

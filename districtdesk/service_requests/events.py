@@ -15,6 +15,16 @@ LABELS = {
     "request.closed": _("Closed the request"),
     "request.work_note_added": _("Added a work note"),
     "request.reply_added": _("Replied to the requester"),
+    "request.attachment_added": _("Attached %(file)s (%(size)s bytes)"),
+    # Everyone who sees the request reads its history: a work note's file is not named.
+    "request.work_note_file_added": _("Attached a file to a work note"),
+    "request.completion_planned": _(
+        "Planned completion moved from %(before)s to %(after)s: %(reason)s"
+    ),
+    "request.worked_ahead_approved": _(
+        "Approved working this request ahead of overdue requests: %(reason)s"
+    ),
+    "request.edited": _("Edited the request's details (%(changed)s)"),
     "queue.reviewed": _("Reviewed the uncategorised queue (%(waiting)s waiting)"),
     "request.due_moved": _(
         "Due time moved from %(before)s to %(after)s because the calendar changed (%(closure)s)"

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from districtdesk.core.errors import DomainError
 from districtdesk.core.models import Campus, EnterpriseSystem, Person, Room, Team, TeamMembership
 from districtdesk.service_requests import selectors
+from districtdesk.service_requests.attachment_fields import AttachmentsField
 from districtdesk.service_requests.models import Category, Note, Priority, ServiceRequest
 
 Status = ServiceRequest.Status
@@ -86,6 +87,19 @@ class RoomField(forms.ModelChoiceField):
             return ()
         rooms = self.queryset.filter(campus_id=self.offered_campus).order_by("number")
         return ((room.campus.name, room) for room in rooms)
+
+
+class PlannedCompletionField(forms.DateField):
+    """Scheduled maintenance's planned completion date (seed 003, category 5)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("label", _("Planned completion"))
+        kwargs.setdefault("required", False)
+        kwargs.setdefault(
+            "help_text", _("Scheduled maintenance only: the date the work is planned to finish.")
+        )
+        kwargs.setdefault("widget", forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+        super().__init__(**kwargs)
 
 
 def _campus_id(value: Any) -> int | None:
@@ -163,6 +177,7 @@ class RequestForm(ShowsDomainErrors, forms.Form):
         required=False,
         help_text=_("The number on the district bar-tag sticker, if there is one."),
     )
+    files = AttachmentsField(label=_("Screenshots or documents"))
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -171,8 +186,10 @@ class RequestForm(ShowsDomainErrors, forms.Form):
 
     def submission(self, person: Person) -> dict[str, Any]:
         """The keyword arguments for services.intake.submit_request: the person asks for
-        themselves."""
-        return {"requester": person, **self.cleaned_data}
+        themselves. The files are attached after it (see views._submit)."""
+        data = {"requester": person, **self.cleaned_data}
+        data.pop("files", None)
+        return data
 
 
 class PhoneRequestForm(RequestForm):
@@ -192,9 +209,11 @@ class PhoneRequestForm(RequestForm):
         error_messages={"required": _("Find the caller and choose them from the matches.")},
     )
     priority = PriorityField()
+    planned_completion = PlannedCompletionField()
+    files = None  # a caller has nothing to upload; the requester can add files later
 
     ERROR_FIELDS = {"category": "priority"}
-    field_order = ["caller_query", "requester", "priority"]
+    field_order = ["caller_query", "requester", "priority", "planned_completion"]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -288,6 +307,7 @@ class CategoriseForm(ActionForm):
         required=False,
         empty_label=_("Route it automatically"),
     )
+    planned_completion = PlannedCompletionField()
     ERROR_FIELDS = {"category": "priority"}
 
     def arguments(self) -> dict[str, Any]:
@@ -296,6 +316,7 @@ class CategoriseForm(ActionForm):
             "category": priority.category,
             "priority": priority,
             "team": self.cleaned_data["team"],
+            "planned_completion": self.cleaned_data["planned_completion"],
         }
 
 
@@ -304,6 +325,7 @@ class RecategoriseForm(ActionForm):
     reason = forms.CharField(
         label=_("Why it changes"), widget=forms.Textarea(attrs={"rows": 2}), max_length=500
     )
+    planned_completion = PlannedCompletionField()
     ERROR_FIELDS = {"category": "priority"}
 
     def arguments(self) -> dict[str, Any]:
@@ -312,7 +334,25 @@ class RecategoriseForm(ActionForm):
             "category": priority.category,
             "priority": priority,
             "reason": self.cleaned_data["reason"],
+            "planned_completion": self.cleaned_data["planned_completion"],
         }
+
+
+class PlanForm(ActionForm):
+    planned_completion = PlannedCompletionField(
+        label=_("New planned completion"), required=True, help_text=""
+    )
+    reason = forms.CharField(
+        label=_("Why the date moves"), widget=forms.Textarea(attrs={"rows": 2}), max_length=500
+    )
+
+
+class WorkAheadForm(ActionForm):
+    reason = forms.CharField(
+        label=_("Why it goes ahead of overdue requests"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=500,
+    )
 
 
 class StepForm(ActionForm):
@@ -345,6 +385,24 @@ class AssigneeField(forms.ModelChoiceField):
 class AssignForm(ActionForm):
     team = forms.ModelChoiceField(label=_("Team"), queryset=Team.objects.all())
     assignee = AssigneeField(label=_("Technician"), required=False)
+
+
+class BulkAssignForm(ShowsDomainErrors, forms.Form):
+    """Assign the requests ticked in a queue; only open requests the person sees count."""
+
+    requests = forms.ModelMultipleChoiceField(
+        queryset=ServiceRequest.objects.none(),
+        error_messages={
+            "required": _("Tick the requests to assign first."),
+            "invalid_choice": _("A ticked request is no longer open to you; reload the queue."),
+        },
+    )
+    team = forms.ModelChoiceField(label=_("Team"), queryset=Team.objects.all())
+    assignee = AssigneeField(label=_("Technician"), required=False)
+
+    def __init__(self, *args: Any, open_requests: QuerySet[ServiceRequest], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["requests"].queryset = open_requests
 
 
 class WaitForm(ActionForm):
@@ -385,6 +443,7 @@ class NoteForm(ActionForm):
     visibility = forms.ChoiceField(
         label=_("Who sees it"), choices=Note.Visibility.choices, widget=forms.RadioSelect
     )
+    files = AttachmentsField()
 
     def __init__(self, *args: Any, staff: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

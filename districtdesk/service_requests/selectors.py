@@ -12,7 +12,14 @@ from django.db.models import BooleanField, Case, F, Prefetch, Q, QuerySet, Value
 from districtdesk import sla
 from districtdesk.core.calendars import last_uncategorised_review_due, next_uncategorised_review
 from districtdesk.core.models import Person
-from districtdesk.service_requests.models import Note, QueueReview, ServiceRequest, Target
+from districtdesk.service_requests.models import (
+    Attachment,
+    Note,
+    QueueReview,
+    ServiceRequest,
+    Target,
+    WaitPeriod,
+)
 from districtdesk.service_requests.policies import requests_visible_to
 
 Status = ServiceRequest.Status
@@ -32,13 +39,15 @@ def _for_lists(requests: QuerySet[ServiceRequest]) -> QuerySet[ServiceRequest]:
 
 
 def _queue_order(requests: QuerySet[ServiceRequest], now: datetime) -> QuerySet[ServiceRequest]:
-    """Overdue first, then by due time, then requests without a deadline.
+    """Approved exceptions first, then overdue work, then by due time, then requests
+    without a deadline.
 
-    Ordering by the due time alone gives exactly that (every overdue deadline is earlier
-    than every other), and lets the database read a team's queue straight from its
-    (team, due_at) index. Scheduled maintenance (category 5) has no resolve SLA, so once
-    acknowledged it has no deadline and waits behind all timed work, overdue work included
-    (seed 003, category 5, item 4).
+    Ordering by the due time gives "overdue first" by itself (every overdue deadline is
+    earlier than every other), and (queue_rank, due_at) lets the database read a team's
+    queue straight from its index. Scheduled maintenance (category 5) has no resolve SLA,
+    so once acknowledged it has no deadline and waits behind all timed work, overdue work
+    included, unless a supervisor approved working it ahead (queue_rank 0; seed 003,
+    category 5, item 4).
     """
     return requests.annotate(
         is_overdue=Case(
@@ -46,7 +55,7 @@ def _queue_order(requests: QuerySet[ServiceRequest], now: datetime) -> QuerySet[
             default=Value(False),
             output_field=BooleanField(),
         )
-    ).order_by(F("due_at").asc(nulls_last=True), "submitted_at", "pk")
+    ).order_by("queue_rank", F("due_at").asc(nulls_last=True), "submitted_at", "pk")
 
 
 def open_requests_for(viewer: Person) -> QuerySet[ServiceRequest]:
@@ -79,10 +88,15 @@ def my_requests(viewer: Person) -> QuerySet[ServiceRequest]:
 def request_for_page(viewer: Person, pk: int) -> QuerySet[ServiceRequest]:
     """One request with everything its page shows; empty if the viewer may not see it."""
     notes = Note.objects.select_related("author").order_by("created_at")
-    return _for_lists(requests_visible_to(viewer).filter(pk=pk)).prefetch_related(
+    waits = WaitPeriod.objects.select_related("started_by", "ended_by")
+    requests = _for_lists(requests_visible_to(viewer).filter(pk=pk)).select_related(
+        "entered_by", "worked_ahead_approved_by"
+    )
+    return requests.prefetch_related(
         Prefetch("targets", queryset=Target.objects.select_related("calendar")),
-        "waits",
+        Prefetch("waits", queryset=waits),
         Prefetch("notes", queryset=notes),
+        Prefetch("attachments", queryset=Attachment.objects.select_related("uploaded_by", "note")),
     )
 
 

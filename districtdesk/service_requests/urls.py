@@ -1,6 +1,6 @@
 from django.urls import path
 
-from districtdesk.service_requests import views
+from districtdesk.service_requests import attachment_views, views
 
 urlpatterns = [
     path("", views.request_list, name="request_list"),
@@ -9,8 +9,14 @@ urlpatterns = [
     path("phone/", views.request_phone, name="request_phone"),
     path("phone/callers/", views.caller_search, name="request_caller_search"),
     path("queues/uncategorised/review/", views.queue_review, name="request_queue_review"),
+    path("queues/assign/", views.queue_assign, name="request_queue_assign"),
     path("queues/<slug:name>/", views.queue, name="request_queue"),
     path("<int:pk>/", views.request_detail, name="request_detail"),
+    path(
+        "<int:pk>/attachments/<int:attachment_pk>/",
+        attachment_views.download,
+        name="request_attachment",
+    ),
     # One small POST-only view per workflow step, each calling one service.
     *(
         path(f"<int:pk>/{step}/", views.act, {"step": step}, name=f"request_{step}")

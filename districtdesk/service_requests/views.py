@@ -9,12 +9,13 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -24,7 +25,14 @@ from districtdesk.core.errors import DomainError
 from districtdesk.core.models import Person
 from districtdesk.service_requests import forms, policies, selectors, workflow
 from districtdesk.service_requests.models import Note, ServiceRequest
-from districtdesk.service_requests.services import intake, reviews, working
+from districtdesk.service_requests.services import (
+    attachments,
+    bulk,
+    intake,
+    reviews,
+    scheduled_work,
+    working,
+)
 
 PAGE_SIZE = 25
 # Page numbers stop here: past a few hundred rows, searching beats paging.
@@ -67,9 +75,19 @@ def _submit(request: HttpRequest, form: forms.RequestForm, channel: str) -> Serv
     if not form.is_valid():
         return None
     try:
-        return intake.submit_request(
-            actor=request.user, channel=channel, **form.submission(request.user)
-        )
+        # Attachments: the request and its files are saved together, or neither is.
+        with transaction.atomic():
+            created = intake.submit_request(
+                actor=request.user, channel=channel, **form.submission(request.user)
+            )
+            if form.cleaned_data.get("files"):
+                attachments.attach_files(
+                    created,
+                    actor=request.user,
+                    files=form.cleaned_data["files"],
+                    now=created.submitted_at,
+                )
+        return created
     except DomainError as error:
         form.add_domain_error(error)
         return None
@@ -96,7 +114,7 @@ def request_new(request: HttpRequest) -> HttpResponse:
     elif REFRESH_ROOMS in request.POST:
         form = _again(forms.RequestForm, request)
     else:
-        form = forms.RequestForm(request.POST)
+        form = forms.RequestForm(request.POST, request.FILES)
         created = _submit(request, form, ServiceRequest.Channel.PORTAL)
         if created is not None:
             messages.success(
@@ -251,9 +269,54 @@ def queue(request: HttpRequest, name: str) -> HttpResponse:
         "can_review": request.user.has_role(*reviews.REVIEWERS),
         "active_nav": "queues",
     }
+    if request.user.has_role(*policies.WORKERS):
+        context["bulk_form"] = forms.BulkAssignForm(
+            open_requests=ServiceRequest.objects.none(), prefix="bulk"
+        )
     if request.htmx:
         return render(request, "service_requests/_queue_results.html", context)
     return render(request, "service_requests/queue.html", context)
+
+
+@login_required
+@require_POST
+def queue_assign(request: HttpRequest) -> HttpResponse:
+    """Assign the requests ticked in a queue to a team (and technician), all or none."""
+    if not request.user.has_role(*policies.WORKERS):
+        raise Http404
+    chosen = QUEUES.get(request.POST.get("queue", ""), QUEUES["team"])
+    back = reverse("request_queue", kwargs={"name": chosen.name})
+    form = forms.BulkAssignForm(
+        request.POST, open_requests=selectors.open_requests_for(request.user), prefix="bulk"
+    )
+    if form.is_valid():
+        try:
+            assigned = bulk.assign_requests(
+                form.cleaned_data["requests"],
+                actor=request.user,
+                team=form.cleaned_data["team"],
+                assignee=form.cleaned_data["assignee"],
+            )
+        except DomainError as refused:
+            form.add_domain_error(refused)
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)s request assigned to %(to)s.",
+                    "%(count)s requests assigned to %(to)s.",
+                    len(assigned),
+                )
+                % {
+                    "count": len(assigned),
+                    "to": form.cleaned_data["assignee"] or form.cleaned_data["team"],
+                },
+            )
+            return redirect(back)
+    messages.error(
+        request, _("Nothing was assigned. %(errors)s") % {"errors": form.error_summary()}
+    )
+    return redirect(back)
 
 
 @login_required
@@ -294,13 +357,19 @@ class Powers:
 
     work: bool
     categorise: bool
+    approve_work_ahead: bool
     is_requester: bool
 
     @classmethod
     def of(cls, person: Person, service_request: ServiceRequest) -> "Powers":
+        # Every page fetched the request through the viewer's scope (_get_request_for), so
+        # it is visible: each power is then the role alone, with no query.
         return cls(
-            work=policies.can_work(person, service_request),
-            categorise=policies.can_categorise(person, service_request),
+            work=policies.can_work(person, service_request, visible=True),
+            categorise=policies.can_categorise(person, service_request, visible=True),
+            approve_work_ahead=policies.can_approve_working_ahead(
+                person, service_request, visible=True
+            ),
             is_requester=service_request.requester_id == person.pk,
         )
 
@@ -313,6 +382,20 @@ class Action:
     label: Any  # what the page offers
     submit: Any  # the button that does it
     done: Any  # the message once done, with %(number)s
+    applies: Callable[[ServiceRequest], bool] = lambda service_request: True
+
+
+def _scheduled_work(service_request: ServiceRequest) -> bool:
+    return service_request.category_id is not None and (
+        service_request.category.needs_planned_completion
+    )
+
+
+def _not_yet_worked_ahead(service_request: ServiceRequest) -> bool:
+    return (
+        _scheduled_work(service_request)
+        and service_request.queue_rank != ServiceRequest.QueueRank.WORKED_AHEAD
+    )
 
 
 def _workers(powers: Powers) -> bool:
@@ -321,6 +404,10 @@ def _workers(powers: Powers) -> bool:
 
 def _categorisers(powers: Powers) -> bool:
     return powers.categorise
+
+
+def _supervisors(powers: Powers) -> bool:
+    return powers.approve_work_ahead
 
 
 def _workers_and_requester(powers: Powers) -> bool:
@@ -385,6 +472,24 @@ ACTIONS: dict[str, Action] = {
         gettext_lazy("Change the priority"),
         gettext_lazy("%(number)s has a new priority; its due time was recomputed."),
     ),
+    "plan": Action(
+        forms.PlanForm,
+        scheduled_work.plan_completion,
+        _workers,
+        gettext_lazy("Move the planned date"),
+        gettext_lazy("Save the new date"),
+        gettext_lazy("%(number)s has a new planned completion date."),
+        applies=_scheduled_work,
+    ),
+    "work_ahead": Action(
+        forms.WorkAheadForm,
+        scheduled_work.approve_working_ahead,
+        _supervisors,
+        gettext_lazy("Work ahead of overdue requests"),
+        gettext_lazy("Approve working it ahead"),
+        gettext_lazy("%(number)s now heads its queues."),
+        applies=_not_yet_worked_ahead,
+    ),
     "reopen": Action(
         forms.ReopenForm,
         working.reopen_request,
@@ -403,7 +508,7 @@ ACTIONS: dict[str, Action] = {
     ),
     "note": Action(
         forms.NoteForm,
-        working.add_note,
+        attachments.add_note_with_files,
         _workers_and_requester,
         gettext_lazy("Add a note"),
         gettext_lazy("Add note"),
@@ -412,11 +517,11 @@ ACTIONS: dict[str, Action] = {
 }
 
 
-def _action_form(step: str, service_request: ServiceRequest, powers: Powers, data=None):
+def _action_form(step: str, service_request: ServiceRequest, powers: Powers, data=None, files=None):
     kwargs: dict[str, Any] = {"service_request": service_request, "prefix": step}
     if step == "note":
         kwargs["staff"] = powers.work
-    return ACTIONS[step].form(data, **kwargs)
+    return ACTIONS[step].form(data, files, **kwargs)
 
 
 def _page_context(
@@ -433,7 +538,9 @@ def _page_context(
     offered = {
         step: _action_form(step, service_request, powers)
         for step, action in ACTIONS.items()
-        if action.allowed(powers) and workflow.can(service_request, step)
+        if action.allowed(powers)
+        and workflow.can(service_request, step)
+        and action.applies(service_request)
     }
     if bound is not None:
         offered[bound[0]] = bound[1]
@@ -481,7 +588,7 @@ def act(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     action = ACTIONS[step]
     if not action.allowed(powers):
         raise Http404
-    form = _action_form(step, service_request, powers, request.POST)
+    form = _action_form(step, service_request, powers, request.POST, request.FILES)
     if form.is_valid():
         try:
             action.service(service_request, actor=request.user, **form.arguments())

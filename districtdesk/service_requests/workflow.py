@@ -20,6 +20,10 @@ STEPS: dict[str, tuple[frozenset[str], str | None]] = {
     "reopen": (frozenset({Status.RESOLVED}), Status.IN_PROGRESS),
     "close": (frozenset({Status.RESOLVED}), Status.CLOSED),
     "note": (frozenset(Status.values), None),
+    # Scheduled maintenance only (category 5): move the planned date, work it ahead.
+    "plan": (frozenset({Status.OPEN, Status.IN_PROGRESS, Status.WAITING}), None),
+    "work_ahead": (frozenset({Status.OPEN, Status.IN_PROGRESS, Status.WAITING}), None),
+    "edit": (frozenset(ServiceRequest.OPEN_STATUSES), None),
 }
 
 
@@ -34,6 +38,9 @@ DONE = {
     "reopen": gettext_lazy("reopened"),
     "close": gettext_lazy("closed"),
     "note": gettext_lazy("noted"),
+    "plan": gettext_lazy("rescheduled"),
+    "work_ahead": gettext_lazy("moved ahead of overdue work"),
+    "edit": gettext_lazy("edited"),
 }
 
 

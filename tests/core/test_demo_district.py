@@ -34,7 +34,7 @@ pytestmark = pytest.mark.django_db
 
 def load(size: str = "small", seed: int = 7, *flags: str) -> str:
     out = StringIO()
-    # People and places only: the demo requests have their own tests (tests/demo/).
+    # People and places only: the demo requests and assets have their own tests.
     call_command(
         "load_demo_district",
         "--size",
@@ -42,6 +42,8 @@ def load(size: str = "small", seed: int = 7, *flags: str) -> str:
         "--seed",
         str(seed),
         "--requests",
+        "0",
+        "--assets",
         "0",
         *flags,
         stdout=out,

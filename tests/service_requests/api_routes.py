@@ -63,6 +63,9 @@ API_ROUTES: dict = {
     "servicerequest-resolve": empty_post(400),
     "servicerequest-reopen": empty_post(400),
     "servicerequest-notes": empty_post(400),
+    "servicerequest-attachments": empty_post(400),
+    "servicerequest-plan": empty_post(400),
+    "servicerequest-work-ahead": empty_post(400),
     # Steps without fields, on requests whose status refuses them.
     "servicerequest-acknowledge": ("post", a_new_request, refused_step()),
     "servicerequest-resume": ("post", the_request, refused_step()),

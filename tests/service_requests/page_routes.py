@@ -12,7 +12,11 @@ can see is a 404 too; callers who may take it get the page back with what is mis
 (200), and the empty body changes nothing.
 """
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from districtdesk.service_requests.services.attachments import attach_files
 from tests.route_answers import answers
+from tests.service_requests.files import PNG
 
 SEES_THE_REQUEST = {
     role: 200
@@ -34,10 +38,21 @@ ENTER_FOR_OTHERS = {
 STAFF_VIEWERS = {**ENTER_FOR_OTHERS, "director": 200, "superintendent": 200}
 WORKERS = ENTER_FOR_OTHERS  # categorise and work the request
 WORKERS_AND_REQUESTER = {**WORKERS, "requester": 200}
+# Technology Services supervisors who see the fixture request (the north campus team lead,
+# and district-wide the director and the system administrator).
+SUPERVISORS = {role: 200 for role in ("team_lead", "director", "system_admin")}
 
 
 def _request(fixtures) -> dict:
     return {"pk": fixtures["request"].pk}
+
+
+def _attachment(fixtures) -> dict:
+    """A screenshot the requester attached to the fixture request (not to a work note)."""
+    request = fixtures["request"]
+    screenshot = SimpleUploadedFile("screen.png", PNG, content_type="image/png")
+    attachment = attach_files(request, actor=request.requester, files=[screenshot])[0]
+    return {"pk": request.pk, "attachment_pk": attachment.pk}
 
 
 def _step(allowed: dict[str, int]) -> tuple:
@@ -62,6 +77,7 @@ PAGE_ROUTES: dict = {
         answers(302, 404, ccc_analyst=302, system_admin=302),
     ),
     "request_detail": ("get", _request, answers(302, 404, **SEES_THE_REQUEST)),
+    "request_attachment": ("get", _attachment, answers(302, 404, **SEES_THE_REQUEST)),
     "request_categorise": _step(WORKERS),
     "request_recategorise": _step(WORKERS),
     "request_acknowledge": _step(WORKERS),
@@ -72,4 +88,8 @@ PAGE_ROUTES: dict = {
     "request_reopen": _step(WORKERS_AND_REQUESTER),
     "request_close": _step(WORKERS_AND_REQUESTER),
     "request_note": _step(WORKERS_AND_REQUESTER),
+    "request_plan": _step(WORKERS),
+    # An empty form assigns nothing and goes back to the queue with what to fix.
+    "request_queue_assign": ("post", dict, answers(302, 404, **dict.fromkeys(WORKERS, 302))),
+    "request_work_ahead": _step(SUPERVISORS),
 }

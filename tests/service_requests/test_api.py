@@ -4,40 +4,17 @@ each answer checked as the caller sees it, at pinned times."""
 from datetime import datetime
 
 import pytest
-import time_machine
-from rest_framework.test import APIClient
 
 from districtdesk.activity.models import Event
 from districtdesk.core.models import Person, Role
 from districtdesk.service_requests.models import ServiceRequest
 from districtdesk.service_requests.services import working
 from tests.core.factories import PersonFactory
+from tests.service_requests.api_calls import REQUESTS, TUESDAY_9, api, get, post, step
 from tests.service_requests.builders import local, priority, submit
 
 pytestmark = pytest.mark.django_db
 Status = ServiceRequest.Status
-REQUESTS = "/api/v1/requests/"
-TUESDAY_9 = local(2027, 2, 2, 9)
-
-
-def api(person) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user=person)
-    return client
-
-
-def get(person, path: str, params: dict | None = None, *, at: datetime = TUESDAY_9):
-    with time_machine.travel(at, tick=False):
-        return api(person).get(path, params or {})
-
-
-def post(person, path: str, data: dict | None = None, *, at: datetime = TUESDAY_9):
-    with time_machine.travel(at, tick=False):
-        return api(person).post(path, data or {}, format="json")
-
-
-def step(pk: int, name: str) -> str:
-    return f"{REQUESTS}{pk}/{name}/"
 
 
 def when(text: str | None) -> datetime | None:

@@ -21,7 +21,13 @@ from districtdesk.service_requests.chart_data import (
     install_categorisation_chart,
     remove_categorisation_chart,
 )
-from districtdesk.service_requests.models import Category, Priority, SlaKind, WaitingState
+from districtdesk.service_requests.models import (
+    Category,
+    Priority,
+    RoutingRule,
+    SlaKind,
+    WaitingState,
+)
 from tests.cast import build_district
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
@@ -220,9 +226,12 @@ def test_every_priority_of_the_seed_ships_with_its_name_sla_and_description():
 
 
 @pytest.mark.django_db
-def test_the_shipped_chart_is_active_with_no_default_teams_and_no_examples():
+def test_the_shipped_chart_is_active_with_no_routing_rules_and_no_examples():
     assert not Category.objects.filter(is_active=False).exists()
-    assert not Category.objects.filter(default_team__isnull=False).exists()
+    assert not RoutingRule.objects.exists()
+    # Seed 003: only category 5's project tasks run to a planned completion date.
+    scheduled = Category.objects.filter(needs_planned_completion=True)
+    assert [category.number for category in scheduled] == [5]
     assert not Priority.objects.filter(is_active=False).exists()
     assert not Priority.objects.exclude(examples="").exists()
 

@@ -1,7 +1,7 @@
 """A request's life against the SLA chart: intake, categorisation, acknowledgement, waits,
 resolution, reopening — each target's clock checked at pinned times."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
@@ -299,6 +299,7 @@ def test_a_priority_without_an_sla_has_no_resolve_deadline(people):
         actor=people[Role.CCC_ANALYST],
         category=priority("5.3").category,
         priority=priority("5.3"),
+        planned_completion=date(2027, 3, 1),
         now=local(2027, 2, 2, 9, 30),
     )
 

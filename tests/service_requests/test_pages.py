@@ -43,7 +43,7 @@ def test_a_queue_flags_overdue_rows_in_words_and_keeps_the_selectors_order(clien
 
     assert [item.pk for item in response.context["page"]] == [overdue.pk, fresh.pk]
     rows = text(response).split('<li class="request-row')[1:]
-    assert rows[0].startswith(' request-row--overdue"') and ">Overdue<" in rows[0]
+    assert rows[0].startswith(" request-row--overdue") and ">Overdue<" in rows[0]
     assert "Overdue" not in rows[1]
 
 

@@ -1,6 +1,8 @@
 """Who sees which requests, and the queues that order them: overdue first, then due time,
 scheduled maintenance after overdue work; constant queries at any size."""
 
+from datetime import date
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -15,11 +17,13 @@ pytestmark = pytest.mark.django_db
 
 
 def categorised(request, analyst, code="1.3", now=None):
+    chosen = priority(code)
     working.categorise_request(
         request,
         actor=analyst,
-        category=priority(code).category,
-        priority=priority(code),
+        category=chosen.category,
+        priority=chosen,
+        planned_completion=date(2027, 3, 1) if chosen.category.needs_planned_completion else None,
         now=now or request.submitted_at,
     )
     request.refresh_from_db()

@@ -6,6 +6,7 @@ in its service. The one output serializer describes a request, with `status` rea
 
 from datetime import datetime
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
@@ -14,6 +15,7 @@ from rest_framework import serializers
 from districtdesk.core.models import Campus, EnterpriseSystem, Person, Room, Team
 from districtdesk.service_requests import policies
 from districtdesk.service_requests.models import (
+    Attachment,
     Category,
     Note,
     Priority,
@@ -109,6 +111,33 @@ class NoteSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class AttachmentSerializer(serializers.ModelSerializer):
+    name = serializers.CharField(source="original_name", read_only=True)
+    uploaded_by = PersonRefSerializer(read_only=True)
+    download = serializers.SerializerMethodField(
+        help_text=_("Where a signed-in person downloads the file.")
+    )
+
+    class Meta:
+        model = Attachment
+        fields = [
+            "id",
+            "name",
+            "content_type",
+            "size",
+            "uploaded_by",
+            "uploaded_at",
+            "note",
+            "download",
+        ]
+        read_only_fields = fields
+
+    def get_download(self, attachment: Attachment) -> str:
+        path = reverse("request_attachment", args=[attachment.request_id, attachment.pk])
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request is not None else path
+
+
 TARGET_ORDER = {kind: index for index, kind in enumerate(Target.Kind.values)}
 
 
@@ -129,12 +158,23 @@ class ServiceRequestSerializer(serializers.ModelSerializer):
     priority = PriorityRefSerializer(read_only=True, allow_null=True)
     team = TeamRefSerializer(read_only=True, allow_null=True)
     assignee = PersonRefSerializer(read_only=True, allow_null=True)
+    worked_ahead_approved_by = PersonRefSerializer(
+        read_only=True,
+        allow_null=True,
+        help_text=_(
+            "Scheduled maintenance: the supervisor who approved working it ahead of overdue "
+            "requests."
+        ),
+    )
     is_overdue = serializers.SerializerMethodField(help_text=_("Open and past its due time."))
     targets = serializers.SerializerMethodField(
         help_text=_("The SLA promises: categorise, acknowledge and resolve, as they exist.")
     )
     notes = serializers.SerializerMethodField(
         help_text=_("Replies, and for Technology Services staff also work notes, oldest first.")
+    )
+    attachments = serializers.SerializerMethodField(
+        help_text=_("Files; those that came with a work note only for Technology Services staff.")
     )
 
     class Meta:
@@ -167,8 +207,13 @@ class ServiceRequestSerializer(serializers.ModelSerializer):
             "closed_at",
             "due_at",
             "is_overdue",
+            "planned_completion",
+            "status_note_due_at",
+            "worked_ahead_approved_by",
+            "worked_ahead_reason",
             "targets",
             "notes",
+            "attachments",
         ]
         read_only_fields = fields
 
@@ -193,6 +238,16 @@ class ServiceRequestSerializer(serializers.ModelSerializer):
             if staff or note.visibility == Note.Visibility.REPLY
         ]
         return NoteSerializer(notes, many=True, context=self.context).data
+
+    @extend_schema_field(AttachmentSerializer(many=True))
+    def get_attachments(self, request: ServiceRequest) -> list[dict]:
+        staff = self.context.get("staff_viewer", False)
+        shown = [
+            attachment
+            for attachment in request.attachments.all()
+            if policies.can_see_attachment(attachment, staff_viewer=staff)
+        ]
+        return AttachmentSerializer(shown, many=True, context=self.context).data
 
 
 # --- Inputs -----------------------------------------------------------------
@@ -265,6 +320,13 @@ class SubmitInputSerializer(serializers.Serializer):
         default=None,
         help_text=_("Staff only: categorise on entry, together with a category."),
     )
+    planned_completion = serializers.DateField(
+        allow_null=True,
+        default=None,
+        help_text=_(
+            "Scheduled maintenance (a category that needs one): the planned completion date."
+        ),
+    )
 
     def validate(self, data: dict) -> dict:
         """Channel and categorisation on entry are for staff, and come as a pair."""
@@ -293,7 +355,14 @@ class CategoriseInputSerializer(serializers.Serializer):
         queryset=Team.objects.all(),
         allow_null=True,
         default=None,
-        help_text=_("Leave out to route by the category, else to the campus technicians."),
+        help_text=_("Leave out to route by the routing rules, else to the campus technicians."),
+    )
+    planned_completion = serializers.DateField(
+        allow_null=True,
+        default=None,
+        help_text=_(
+            "Scheduled maintenance (a category that needs one): the planned completion date."
+        ),
     )
 
 
@@ -303,6 +372,13 @@ class RecategoriseInputSerializer(serializers.Serializer):
         queryset=Priority.objects.select_related("category")
     )
     reason = serializers.CharField(help_text=_("Why the category or priority changes."))
+    planned_completion = serializers.DateField(
+        allow_null=True,
+        default=None,
+        help_text=_(
+            "Scheduled maintenance (a category that needs one): the planned completion date."
+        ),
+    )
 
 
 class AssignInputSerializer(serializers.Serializer):
@@ -338,4 +414,45 @@ class NoteInputSerializer(serializers.Serializer):
     visibility = serializers.ChoiceField(
         choices=Note.Visibility.choices,
         help_text=_("A work note is for staff only; a reply is seen by the requester."),
+    )
+
+
+class PlanInputSerializer(serializers.Serializer):
+    planned_completion = serializers.DateField(help_text=_("The new planned completion date."))
+    reason = serializers.CharField(help_text=_("Why the date moves."))
+
+
+class WorkAheadInputSerializer(serializers.Serializer):
+    reason = serializers.CharField(
+        help_text=_("Why this scheduled work goes ahead of overdue requests.")
+    )
+
+
+class EditInputSerializer(serializers.Serializer):
+    """The descriptive fields; send only those that change."""
+
+    summary = serializers.CharField(max_length=200, required=False)
+    description = serializers.CharField(required=False)
+    impact = serializers.CharField(required=False)
+    urgency = serializers.ChoiceField(choices=ServiceRequest.Urgency.choices, required=False)
+    requirements = serializers.CharField(required=False, allow_blank=True)
+    room = serializers.PrimaryKeyRelatedField(
+        queryset=Room.objects.filter(is_active=True), allow_null=True, required=False
+    )
+    system = serializers.PrimaryKeyRelatedField(
+        queryset=EnterpriseSystem.objects.filter(is_active=True), allow_null=True, required=False
+    )
+    asset_tag = serializers.CharField(max_length=40, required=False, allow_blank=True)
+
+
+class AttachmentInputSerializer(serializers.Serializer):
+    # Empty files pass here so that the service refuses them with its own reason.
+    files = serializers.ListField(
+        child=serializers.FileField(allow_empty_file=True, use_url=False),
+        allow_empty=False,
+        help_text=_(
+            "One or more files (repeat the field). Images (PNG, JPEG, GIF, WebP), PDF, plain "
+            "text or CSV, Word, Excel and PowerPoint files, and emails (.eml, .msg); each is "
+            "checked by its content, not only its name."
+        ),
     )

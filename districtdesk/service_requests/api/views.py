@@ -21,6 +21,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.filters import OrderingFilter
+from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -29,17 +30,23 @@ from districtdesk.service_requests import policies
 from districtdesk.service_requests.api.filters import ServiceRequestFilter
 from districtdesk.service_requests.api.serializers import (
     AssignInputSerializer,
+    AttachmentInputSerializer,
+    AttachmentSerializer,
     CategoriseInputSerializer,
+    EditInputSerializer,
     NoteInputSerializer,
+    PlanInputSerializer,
     RecategoriseInputSerializer,
     ReopenInputSerializer,
     ResolveInputSerializer,
     ServiceRequestSerializer,
     SubmitInputSerializer,
     WaitInputSerializer,
+    WorkAheadInputSerializer,
 )
-from districtdesk.service_requests.models import Note, ServiceRequest
-from districtdesk.service_requests.services import intake, working
+from districtdesk.service_requests.models import Attachment, Note, ServiceRequest
+from districtdesk.service_requests.services import editing, intake, scheduled_work, working
+from districtdesk.service_requests.services.attachments import attach_files
 
 NOT_ALLOWED = "not_allowed"
 
@@ -56,7 +63,12 @@ def with_details(requests: QuerySet[ServiceRequest]) -> QuerySet[ServiceRequest]
         "priority__category",
         "team",
         "assignee",
-    ).prefetch_related("targets", Prefetch("notes", queryset=notes))
+        "worked_ahead_approved_by",
+    ).prefetch_related(
+        "targets",
+        Prefetch("notes", queryset=notes),
+        Prefetch("attachments", queryset=Attachment.objects.select_related("uploaded_by", "note")),
+    )
 
 
 @extend_schema_view(
@@ -224,6 +236,69 @@ class ServiceRequestViewSet(
     @action(detail=True, methods=["post"])
     def close(self, request: Request, pk: str) -> Response:
         return self._step(working.close_request)
+
+    @extend_schema(
+        summary="Move a scheduled request's planned completion date",
+        description="Scheduled maintenance only; the reason is recorded.",
+        request=PlanInputSerializer,
+    )
+    @action(detail=True, methods=["post"])
+    def plan(self, request: Request, pk: str) -> Response:
+        return self._step(scheduled_work.plan_completion, PlanInputSerializer)
+
+    @extend_schema(
+        summary="Approve working scheduled work ahead of overdue requests",
+        description=(
+            "Technology Services supervisors (team leads, directors). Overdue requests are "
+            "otherwise worked first (seed 003, category 5)."
+        ),
+        request=WorkAheadInputSerializer,
+    )
+    @action(detail=True, methods=["post"], url_path="work-ahead")
+    def work_ahead(self, request: Request, pk: str) -> Response:
+        return self._step(scheduled_work.approve_working_ahead, WorkAheadInputSerializer)
+
+    @extend_schema(
+        summary="Correct the request's details",
+        description=(
+            "Summary, description, impact, urgency, requirements, room, system and asset "
+            "tag; send only what changes. The requester may edit until the request is "
+            "acknowledged; staff who work it, while it is open. Each change is recorded."
+        ),
+        request=EditInputSerializer,
+        responses={200: ServiceRequestSerializer},
+    )
+    def partial_update(self, request: Request, pk: str) -> Response:
+        return self._step(editing.edit_request, EditInputSerializer)
+
+    @extend_schema(
+        summary="Attach files to the request",
+        description=(
+            "Multipart, one or more `files`. The requester and the staff who work the request "
+            "attach files; a refused file (its type by content, its size, the number of "
+            "files) answers 400 naming the file and the reason, and nothing is stored."
+        ),
+        request={"multipart/form-data": AttachmentInputSerializer},
+        responses={201: AttachmentSerializer(many=True)},
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        parser_classes=[MultiPartParser],
+        filter_backends=[],
+        pagination_class=None,
+    )
+    def attachments(self, request: Request, pk: str) -> Response:
+        service_request = self._visible()
+        fields = self._parse(AttachmentInputSerializer)
+        try:
+            added = attach_files(service_request, actor=request.user, **fields)
+        except DomainError as refused:
+            if refused.code == NOT_ALLOWED:
+                raise PermissionDenied(refused.message) from refused
+            raise
+        answer = AttachmentSerializer(added, many=True, context=self.get_serializer_context())
+        return Response(answer.data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
         summary="Add a work note or a reply",

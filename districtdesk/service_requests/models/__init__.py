@@ -1,5 +1,6 @@
 """Service requests: the categorisation chart, the requests, their SLA targets, waits and notes."""
 
+from districtdesk.service_requests.models.attachments import Attachment
 from districtdesk.service_requests.models.chart import Category, Priority, SlaKind, WaitingState
 from districtdesk.service_requests.models.requests import (
     Note,
@@ -8,12 +9,15 @@ from districtdesk.service_requests.models.requests import (
     Target,
     WaitPeriod,
 )
+from districtdesk.service_requests.models.routing import RoutingRule
 
 __all__ = [
+    "Attachment",
     "Category",
     "Note",
     "Priority",
     "QueueReview",
+    "RoutingRule",
     "ServiceRequest",
     "SlaKind",
     "Target",

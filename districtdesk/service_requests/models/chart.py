@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from districtdesk.core.models import BusinessCalendar, Team
+from districtdesk.core.models import BusinessCalendar
 
 MAX_PRIORITY_NUMBER = 9
 
@@ -63,16 +63,13 @@ class Category(models.Model):
             "shared by all of its priorities."
         ),
     )
-    default_team = models.ForeignKey(
-        Team,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="default_for_categories",
-        verbose_name=_("default team"),
+    needs_planned_completion = models.BooleanField(
+        _("scheduled work"),
+        default=False,
         help_text=_(
-            "Where requests of this category go when no routing rule says otherwise. "
-            "Leave empty to leave them with whoever categorised them."
+            "Project work with a planned completion date instead of an SLA: its assignee "
+            "adds a status note at least weekly, and it is worked after overdue requests "
+            "unless a supervisor approves otherwise (seed 003, category 5)."
         ),
     )
     is_active = models.BooleanField(

@@ -39,6 +39,10 @@ class ServiceRequest(models.Model):
         VENDOR = "vendor", _("a vendor")
         DISTRICT = "district", _("the district or the requester")
 
+    class QueueRank(models.IntegerChoices):
+        WORKED_AHEAD = 0, _("Worked ahead of overdue requests (approved)")
+        BY_DUE_TIME = 1, _("By due time")
+
     OPEN_STATUSES = (Status.NEW, Status.OPEN, Status.IN_PROGRESS, Status.WAITING)
 
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
@@ -135,19 +139,46 @@ class ServiceRequest(models.Model):
     # The deadline the request is worked against right now (categorise while new, then
     # resolve), copied from its target so a queue orders and filters on one indexed column.
     due_at = models.DateTimeField(_("due"), null=True, editable=False)
+    # Scheduled maintenance (chart category 5, seed 003): a project with a planned completion
+    # date, a status note at least weekly, and worked after overdue requests unless a
+    # supervisor approved working it ahead of them.
+    planned_completion = models.DateField(_("planned completion"), null=True, blank=True)
+    status_note_due_at = models.DateTimeField(
+        _("next status note due"), null=True, blank=True, editable=False
+    )
+    worked_ahead_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("worked ahead of overdue requests, approved by"),
+    )
+    worked_ahead_reason = models.TextField(_("why it is worked ahead"), blank=True)
+    # Queues order by (queue_rank, due_at) from one index: a supervisor's approved exception
+    # comes first, every other request by its due time.
+    queue_rank = models.PositiveSmallIntegerField(
+        choices=QueueRank.choices, default=QueueRank.BY_DUE_TIME, editable=False
+    )
 
     class Meta:
         ordering = ["-submitted_at"]
         indexes = [
             models.Index(
-                fields=["team", "due_at"],
+                fields=["team", "queue_rank", "due_at"],
                 condition=Q(status__in=["new", "open", "in_progress", "waiting"]),
-                name="sr_open_team_due",
+                name="sr_open_team_queue",
             ),
             models.Index(
-                fields=["assignee", "due_at"],
+                fields=["assignee", "queue_rank", "due_at"],
                 condition=Q(status__in=["new", "open", "in_progress", "waiting"]),
-                name="sr_open_assignee_due",
+                name="sr_open_assignee_queue",
+            ),
+            models.Index(
+                fields=["status_note_due_at"],
+                condition=Q(status_note_due_at__isnull=False)
+                & Q(status__in=["open", "in_progress", "waiting"]),
+                name="sr_status_note_due",
             ),
             models.Index(
                 fields=["submitted_at"], condition=Q(status="new"), name="sr_uncategorised"

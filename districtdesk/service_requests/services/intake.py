@@ -2,7 +2,7 @@
 by email or through the API. The request is stored, with its clocks started and its
 event written, in one transaction before anyone is told it was received."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from django.db import transaction
 from django.utils import timezone
@@ -33,6 +33,7 @@ def submit_request(
     asset_tag: str = "",
     category: Category | None = None,
     priority: Priority | None = None,
+    planned_completion: date | None = None,
     now: datetime | None = None,
 ) -> ServiceRequest:
     """Store a new request and start its clocks.
@@ -118,7 +119,14 @@ def submit_request(
         on_behalf_of=str(requester) if actor != requester else "",
     )
     if category is not None and priority is not None:
-        apply_categorisation(request, actor=actor, category=category, priority=priority, now=now)
+        apply_categorisation(
+            request,
+            actor=actor,
+            category=category,
+            priority=priority,
+            planned_completion=planned_completion,
+            now=now,
+        )
     else:
         request.due_at = categorise_target.due_at
         request.save(update_fields=["due_at"])

@@ -2,9 +2,11 @@
 close and notes. Each step locks the request, checks the state machine, does the whole
 step in one transaction and writes its event."""
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,6 +18,7 @@ from districtdesk.service_requests.models import (
     Category,
     Note,
     Priority,
+    RoutingRule,
     ServiceRequest,
     Target,
     WaitPeriod,
@@ -34,16 +37,37 @@ def _require(allowed: bool, message: str, code: str) -> None:
         raise DomainError(message, code=code)
 
 
-def route(request: ServiceRequest, category: Category) -> Team | None:
-    """The team a newly categorised request goes to: the category's team (training goes to
-    Instructional Technology), else the campus technicians who serve the request's campus."""
-    if category.default_team_id is not None:
-        return category.default_team
-    return (
+@dataclass(frozen=True)
+class Routing:
+    """Where a categorised request goes, and which rule (if any) sent it there."""
+
+    team: Team | None
+    technician: Person | None = None
+    rule: RoutingRule | None = None
+
+
+def route(request: ServiceRequest, category: Category) -> Routing:
+    """The first active routing rule that matches the request (by position), else the
+    campus technicians who serve the request's campus."""
+    rule = (
+        RoutingRule.objects.filter(
+            Q(category__isnull=True) | Q(category=category),
+            Q(campus__isnull=True) | Q(campus=request.campus_id),
+            Q(system__isnull=True) | Q(system=request.system_id),
+            is_active=True,
+        )
+        .select_related("team", "technician")
+        .order_by("position", "pk")
+        .first()
+    )
+    if rule is not None:
+        return Routing(team=rule.team, technician=rule.technician, rule=rule)
+    campus_team = (
         Team.objects.filter(kind=Team.Kind.CAMPUS_TECHNICIANS, campuses=request.campus_id)
         .order_by("pk")
         .first()
     )
+    return Routing(team=campus_team)
 
 
 def recompute(request: ServiceRequest, *, because: str) -> None:
@@ -88,6 +112,50 @@ def _validate_priority(category: Category, priority: Priority) -> None:
         )
 
 
+# Seed 003, category 5: "Regular follow-up is still required … at least once a week".
+STATUS_NOTE_EVERY = timedelta(days=7)
+SCHEDULE_FIELDS = [
+    "planned_completion",
+    "status_note_due_at",
+    "worked_ahead_approved_by",
+    "worked_ahead_reason",
+    "queue_rank",
+]
+
+
+def check_planned_completion(planned_completion: date | None, *, now: datetime) -> date:
+    if planned_completion is None:
+        raise DomainError(
+            _("Scheduled maintenance is planned work: give its planned completion date."),
+            code="planned_completion_required",
+            field="planned_completion",
+        )
+    if planned_completion < timezone.localdate(now):
+        raise DomainError(
+            _("The planned completion date has already passed."),
+            code="planned_completion_past",
+            field="planned_completion",
+        )
+    return planned_completion
+
+
+def _schedule(
+    request: ServiceRequest, category: Category, planned_completion: date | None, *, now: datetime
+) -> None:
+    """Scheduled work (a category that needs a planned completion date) gets its date and its
+    first weekly status note due; any other category leaves scheduled work's fields empty."""
+    if category.needs_planned_completion:
+        request.planned_completion = check_planned_completion(planned_completion, now=now)
+        if request.status_note_due_at is None:
+            request.status_note_due_at = now + STATUS_NOTE_EVERY
+        return
+    request.planned_completion = None
+    request.status_note_due_at = None
+    request.worked_ahead_approved_by = None
+    request.worked_ahead_reason = ""
+    request.queue_rank = ServiceRequest.QueueRank.BY_DUE_TIME
+
+
 def apply_categorisation(
     request: ServiceRequest,
     *,
@@ -95,17 +163,32 @@ def apply_categorisation(
     category: Category,
     priority: Priority,
     team: Team | None = None,
+    planned_completion: date | None = None,
     now: datetime,
 ) -> None:
     """Categorise a new request: route it, meet the categorise target, start the acknowledge
     and resolve clocks. Part of submit_request and categorise_request."""
     _validate_priority(category, priority)
     workflow.check(request, "categorise")
+    _schedule(request, category, planned_completion, now=now)
     request.category, request.priority = category, priority
-    request.team = team or route(request, category)
+    routing = Routing(team=team) if team is not None else route(request, category)
+    request.team = routing.team
+    if routing.technician is not None and request.assignee_id is None:
+        request.assignee = routing.technician
     request.status = Status.OPEN
     request.categorised_at = now
-    request.save(update_fields=["category", "priority", "team", "status", "categorised_at"])
+    request.save(
+        update_fields=[
+            "category",
+            "priority",
+            "team",
+            "assignee",
+            "status",
+            "categorised_at",
+            *SCHEDULE_FIELDS,
+        ]
+    )
     request.targets.filter(kind=Target.Kind.CATEGORISE).update(completed_at=now)
     default = clock.default_calendar()
     Target.objects.bulk_create(
@@ -128,6 +211,8 @@ def apply_categorisation(
         occurred_at=now,
         priority=str(priority),
         team=str(request.team or ""),
+        rule=routing.rule.name if routing.rule else "",
+        assignee=str(routing.technician or ""),
     )
 
 
@@ -139,6 +224,7 @@ def categorise_request(
     category: Category,
     priority: Priority,
     team: Team | None = None,
+    planned_completion: date | None = None,
     now: datetime | None = None,
 ) -> ServiceRequest:
     request = lock(request)
@@ -153,6 +239,7 @@ def categorise_request(
         category=category,
         priority=priority,
         team=team,
+        planned_completion=planned_completion,
         now=now or timezone.now(),
     )
     return request
@@ -166,6 +253,7 @@ def recategorise_request(
     category: Category,
     priority: Priority,
     reason: str,
+    planned_completion: date | None = None,
     now: datetime | None = None,
 ) -> ServiceRequest:
     """Change category or priority mid-flight: the resolve clock keeps its start and takes
@@ -183,8 +271,10 @@ def recategorise_request(
             _("Say why the priority changes."), code="reason_required", field="reason"
         )
     before = str(request.priority)
+    now = now or timezone.now()
+    _schedule(request, category, planned_completion or request.planned_completion, now=now)
     request.category, request.priority = category, priority
-    request.save(update_fields=["category", "priority"])
+    request.save(update_fields=["category", "priority", *SCHEDULE_FIELDS])
     resolve = request.targets.get(kind=Target.Kind.RESOLVE)
     fresh = clock.resolve_target(request, priority)
     resolve.calendar_id = fresh.calendar_id
@@ -414,6 +504,10 @@ def add_note(
         body=body,
         created_at=now or timezone.now(),
     )
+    if staff and request.status_note_due_at is not None and request.is_open:
+        # Any note staff write on scheduled work is its status update (seed 003, category 5).
+        request.status_note_due_at = note.created_at + STATUS_NOTE_EVERY
+        request.save(update_fields=["status_note_due_at"])
     record_event(
         request,
         actor=actor,

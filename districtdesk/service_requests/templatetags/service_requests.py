@@ -2,6 +2,7 @@
 (`{% load service_requests %}{% my_open_requests user %}` on the home page), and the
 words for a request's clocks."""
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from django import template
@@ -98,3 +99,22 @@ def clocks_for(service_request: ServiceRequest, staff: bool) -> list[Target]:
         else Target.Kind.RESOLVE
     )
     return [target for target in targets if target.kind == wanted]
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """Where scheduled work stands at a moment: its planned date and its weekly note."""
+
+    past_planned_date: bool
+    status_note_late: bool
+
+
+@register.simple_tag
+def schedule_of(service_request: ServiceRequest, now: datetime) -> Schedule:
+    still_open = service_request.is_open
+    planned = service_request.planned_completion
+    note_due = service_request.status_note_due_at
+    return Schedule(
+        past_planned_date=still_open and planned is not None and planned < timezone.localdate(now),
+        status_note_late=still_open and note_due is not None and note_due < now,
+    )

@@ -17,10 +17,13 @@ from districtdesk.core.demo_district.builder import (
     DistrictNotEmptyError,
     load_demo_district,
 )
+from districtdesk.inventory.demo_assets import load_demo_assets
 from districtdesk.service_requests.demo_requests import load_demo_requests
 
 # Service requests per size: enough that every queue and page has something real to show.
 REQUESTS_BY_SIZE = {"small": 60, "standard": 300, "large": 3000}
+# Assets per size: the large district is the size the asset list must stay fast at.
+ASSETS_BY_SIZE = {"small": 2_000, "standard": 20_000, "large": 150_000}
 
 
 class Command(BaseCommand):
@@ -48,6 +51,12 @@ class Command(BaseCommand):
             default=None,
             help="How many service requests to create, in every state "
             f"(default by size: {REQUESTS_BY_SIZE}).",
+        )
+        parser.add_argument(
+            "--assets",
+            type=int,
+            default=None,
+            help=f"How many inventory assets to create (default by size: {ASSETS_BY_SIZE}).",
         )
         parser.add_argument(
             "--if-empty",
@@ -92,6 +101,20 @@ class Command(BaseCommand):
             summary = dataclasses.replace(
                 summary,
                 totals={**summary.totals, "service requests": sum(by_status.values())},
+                seconds=summary.seconds + time.perf_counter() - started,
+            )
+        asset_count = options["assets"]
+        if asset_count is None:
+            asset_count = ASSETS_BY_SIZE[options["size"]]
+        if asset_count:
+            if verbosity:
+                self.stdout.write(f"  Registering {asset_count:,} inventory assets")
+            started = time.perf_counter()
+            now = timezone.now().replace(second=0, microsecond=0)
+            by_status = load_demo_assets(count=asset_count, seed=options["seed"], now=now)
+            summary = dataclasses.replace(
+                summary,
+                totals={**summary.totals, "assets": sum(by_status.values())},
                 seconds=summary.seconds + time.perf_counter() - started,
             )
         if verbosity:
