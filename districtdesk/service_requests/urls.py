@@ -1,6 +1,6 @@
 from django.urls import path
 
-from districtdesk.service_requests import attachment_views, views
+from districtdesk.service_requests import attachment_views, queue_views, views
 
 urlpatterns = [
     path("", views.request_list, name="request_list"),
@@ -8,9 +8,9 @@ urlpatterns = [
     path("rooms/", views.room_options, name="request_room_options"),
     path("phone/", views.request_phone, name="request_phone"),
     path("phone/callers/", views.caller_search, name="request_caller_search"),
-    path("queues/uncategorised/review/", views.queue_review, name="request_queue_review"),
-    path("queues/assign/", views.queue_assign, name="request_queue_assign"),
-    path("queues/<slug:name>/", views.queue, name="request_queue"),
+    path("queues/uncategorised/review/", queue_views.queue_review, name="request_queue_review"),
+    path("queues/assign/", queue_views.queue_assign, name="request_queue_assign"),
+    path("queues/<slug:name>/", queue_views.queue, name="request_queue"),
     path("<int:pk>/", views.request_detail, name="request_detail"),
     path(
         "<int:pk>/attachments/<int:attachment_pk>/",
