@@ -145,7 +145,7 @@ def claim(
 def _take_over(row: IdempotencyKey, *, now: datetime, **request: str) -> IdempotencyKey:
     """Start afresh on an expired or abandoned key; compare-and-set on its creation time,
     so of two requests taking it over, one wins and the other answers 409."""
-    fresh = {**request, "created_at": now, "response_status": None, "response_body": None}
+    fresh = {**request, "created_at": now, "response_status": None, "response_body": ""}
     taken = IdempotencyKey.objects.filter(pk=row.pk, created_at=row.created_at).update(**fresh)
     if not taken:
         raise KeyInFlight
@@ -157,7 +157,7 @@ def _take_over(row: IdempotencyKey, *, now: datetime, **request: str) -> Idempot
 def remember(row: IdempotencyKey, response: Response) -> None:
     """Store the answer. Call inside the request's own transaction: if the claim was taken
     over meanwhile, this raises and the request's work is undone with it."""
-    body = json.loads(JSONRenderer().render(response.data) or b"null")
+    body = (JSONRenderer().render(response.data) or b"null").decode()
     stored = IdempotencyKey.objects.filter(
         pk=row.pk, created_at=row.created_at, response_status__isnull=True
     ).update(response_status=response.status_code, response_body=body)
@@ -206,8 +206,11 @@ class IdempotentPosts:
         self.post = partial(self._replay if row.answered else self._once, self.post, row)
 
     def _replay(self, handler, row: IdempotencyKey, *args: Any, **kwargs: Any) -> Response:
+        # json.loads keeps the stored key order, so the replay renders the same bytes.
         return Response(
-            row.response_body, status=row.response_status, headers={REPLAYED_HEADER: "true"}
+            json.loads(row.response_body),
+            status=row.response_status,
+            headers={REPLAYED_HEADER: "true"},
         )
 
     def _once(self, handler, row: IdempotencyKey, request: Request, *args, **kwargs) -> Response:

@@ -26,7 +26,9 @@ class IdempotencyKey(models.Model):
         _("fingerprint"), max_length=64, help_text=_("SHA-256 of the request's body.")
     )
     response_status = models.PositiveSmallIntegerField(_("response status"), null=True, blank=True)
-    response_body = models.JSONField(_("response body"), null=True, blank=True)
+    # The rendered JSON as text: PostgreSQL's jsonb would reorder its keys, and a replay
+    # must return the same body byte for byte.
+    response_body = models.TextField(_("response body"), blank=True)
     created_at = models.DateTimeField(_("created"), db_index=True)
 
     class Meta:

@@ -136,7 +136,7 @@ def test_an_expired_key_runs_again(people, district):
 
 def in_flight(*, since):
     """As if the key's first request were still running (or its worker had died)."""
-    IdempotencyKey.objects.update(response_status=None, response_body=None, created_at=since)
+    IdempotencyKey.objects.update(response_status=None, response_body="", created_at=since)
 
 
 def test_a_duplicate_while_the_first_runs_answers_409(people, district):

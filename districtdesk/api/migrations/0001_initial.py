@@ -41,7 +41,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "response_body",
-                    models.JSONField(blank=True, null=True, verbose_name="response body"),
+                    models.TextField(blank=True, verbose_name="response body"),
                 ),
                 ("created_at", models.DateTimeField(db_index=True, verbose_name="created")),
                 (
