@@ -403,6 +403,18 @@ def install_categorisation_chart(Category, Priority, BusinessCalendar) -> None:
         )
 
 
+# Seed 003, category 5: "The work is planned as a project with a defined scheduled
+# completion date."
+SCHEDULED_WORK_CATEGORIES = (5,)
+
+
+def mark_scheduled_work(Category) -> None:
+    """Marks the chart's scheduled-work categories (a later migration than the chart's)."""
+    Category.objects.filter(number__in=SCHEDULED_WORK_CATEGORIES).update(
+        needs_planned_completion=True
+    )
+
+
 def remove_categorisation_chart(Category, Priority) -> None:
     """Removes the shipped categories with every priority in them."""
     numbers = [chart_category.number for chart_category in CHART]

@@ -30,6 +30,9 @@ def visible_q(person: Person) -> Q | None:
     if person.has_role(*DISTRICT_WIDE):
         return None
     scope = Q(requester=person) | Q(requester__supervisor=person)
+    if person.has_role(*ENTER_FOR_OTHERS):
+        # Whoever took the call keeps sight of it, wherever it was routed.
+        scope |= Q(entered_by=person)
     if person.has_role(Role.TECHNICIAN, Role.TEAM_LEAD, Role.INVENTORY):
         team_ids = person.team_ids
         served = Team.campuses.through.objects.filter(team_id__in=team_ids).values("campus_id")

@@ -17,6 +17,11 @@ from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
 from districtdesk.core.models import BusinessCalendar, Closure, WorkingPeriod
 from districtdesk.core.reference_data import install_sample_calendars
+from districtdesk.service_requests.chart_data import (
+    install_categorisation_chart,
+    mark_scheduled_work,
+)
+from districtdesk.service_requests.models import Category, Priority
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 AXE_SOURCE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -52,6 +57,14 @@ def shipped_reference_data(live_server) -> None:
     afterwards, the calendars the migrations ship included: put them back."""
     if not BusinessCalendar.objects.exists():
         install_sample_calendars(BusinessCalendar, WorkingPeriod, Closure)
+
+
+@pytest.fixture
+def categorisation_chart(shipped_reference_data) -> None:
+    """The shipped categorisation chart, put back after the flush like the calendars."""
+    if not Category.objects.exists():
+        install_categorisation_chart(Category, Priority, BusinessCalendar)
+        mark_scheduled_work(Category)
 
 
 @pytest.hookimpl(wrapper=True)

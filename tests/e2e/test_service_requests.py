@@ -7,21 +7,14 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from districtdesk.core.models import BusinessCalendar, Role
-from districtdesk.service_requests.chart_data import install_categorisation_chart
-from districtdesk.service_requests.models import Category, Priority, ServiceRequest
+from districtdesk.core.models import Role
+from districtdesk.service_requests.models import ServiceRequest
 from districtdesk.service_requests.services import working
 from tests.cast import build_district
 from tests.core.factories import TEST_PASSWORD
 from tests.service_requests.builders import local, priority, submit
 
-
-@pytest.fixture(autouse=True)
-def categorisation_chart(shipped_reference_data) -> None:
-    """The live server's database is flushed after each browser test, the shipped chart
-    with it: put it back, as the calendars are."""
-    if not Category.objects.exists():
-        install_categorisation_chart(Category, Priority, BusinessCalendar)
+pytestmark = pytest.mark.usefixtures("categorisation_chart")
 
 
 def sign_out(page: Page, check_page) -> None:

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from districtdesk.core.models import Person, Role
 from districtdesk.service_requests import policies, selectors
 from districtdesk.service_requests.services import working
-from tests.core.factories import CampusFactory, PersonFactory
+from tests.core.factories import CampusFactory, PersonFactory, TeamFactory
 from tests.service_requests.builders import local, priority, submit
 
 pytestmark = pytest.mark.django_db
@@ -67,6 +67,29 @@ def test_a_technician_sees_requests_routed_to_their_team_even_from_another_campu
     )
 
     assert policies.can_view(people[Role.TECHNICIAN], request)
+
+
+def test_a_technician_who_took_a_call_keeps_sight_of_it_wherever_it_goes(people, district):
+    # Given the north technician answers a South High teacher's call and enters it
+    stranger = PersonFactory(home_campus=district.south)
+    south_team = TeamFactory(code="CT-S", name="South Campus Technicians")
+    south_team.campuses.add(district.south)
+    technician = people[Role.TECHNICIAN]
+    request = submit(
+        stranger,
+        actor=technician,
+        channel="phone",
+        now=local(2027, 2, 2, 9),
+        category=priority("1.3").category,
+        priority=priority("1.3"),
+    )
+
+    # Then it went to the south technicians, and he can still open and reopen it
+    assert request.team == south_team
+    assert policies.can_view(technician, request)
+    assert request in policies.requests_visible_to(technician)
+    # while a teammate who did not take the call cannot
+    assert not policies.can_view(people[Role.TEAM_LEAD], request)
 
 
 def test_the_team_queue_puts_overdue_first_then_due_time_and_maintenance_after(people):

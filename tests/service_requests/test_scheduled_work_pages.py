@@ -47,7 +47,7 @@ def test_staff_see_the_planned_date_and_a_late_status_note_flagged(client, peopl
 
     assert "Scheduled work" in page
     assert 'datetime="2027-03-01"' in page
-    assert "Next status note due" in page
+    assert "Status note due" in page
     assert ">Late<" in page
 
 
@@ -57,7 +57,7 @@ def test_the_requester_sees_the_plan_but_not_the_staff_reminder(client, people, 
     page = text(page_of(client, people[Role.REQUESTER], request))
 
     assert 'datetime="2027-03-01"' in page
-    assert "Next status note due" not in page
+    assert "Status note due" not in page
     assert "posts progress notes at least weekly" in page
 
 
@@ -83,7 +83,7 @@ def test_approving_work_ahead_through_the_page_shows_who_approved_it(client, peo
 
     page = text(response)
     assert "now heads its queues" in page
-    assert "Approved by Terry Lee" in page and "Assembly on Monday" in page
+    assert "approved by Terry Lee" in page and "Assembly on Monday" in page
     assert "work_ahead" not in offered(response)
 
 

@@ -3,13 +3,13 @@ as scheduled work (seed 003: a planned completion date and weekly status notes).
 
 from django.db import migrations
 
-SCHEDULED_MAINTENANCE = 5
+from districtdesk.service_requests.chart_data import mark_scheduled_work
 
 
 def forwards(apps, schema_editor):
     Category = apps.get_model("service_requests", "Category")
     RoutingRule = apps.get_model("service_requests", "RoutingRule")
-    Category.objects.filter(number=SCHEDULED_MAINTENANCE).update(needs_planned_completion=True)
+    mark_scheduled_work(Category)
     for category in Category.objects.filter(default_team__isnull=False).order_by("number"):
         RoutingRule.objects.create(
             position=category.number * 10,
