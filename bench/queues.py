@@ -47,7 +47,10 @@ from districtdesk.core.models import (  # noqa: E402
 )
 from districtdesk.core.reference_data import install_sample_calendars  # noqa: E402
 from districtdesk.service_requests import selectors  # noqa: E402
-from districtdesk.service_requests.chart_data import install_categorisation_chart  # noqa: E402
+from districtdesk.service_requests.chart_data import (  # noqa: E402
+    install_categorisation_chart,
+    mark_scheduled_work,
+)
 from districtdesk.service_requests.models import (  # noqa: E402
     Category,
     Priority,
@@ -66,7 +69,10 @@ def load(requests: int, seed: int) -> None:
     # Flushing empties the tables the data migrations filled: put those rows back.
     install_sample_calendars(BusinessCalendar, WorkingPeriod, Closure)
     install_categorisation_chart(Category, Priority, BusinessCalendar)
-    call_command("load_demo_district", "--size", "large", "--requests", "0", verbosity=0)
+    mark_scheduled_work(Category)
+    call_command(
+        "load_demo_district", "--size", "large", "--requests", "0", "--assets", "0", verbosity=0
+    )
     rng = random.Random(seed)  # noqa: S311 - not for secrets
     people = list(Person.objects.filter(home_campus__isnull=False).values_list("pk", "home_campus"))
     teams_by_campus = dict(
