@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from districtdesk.activity.models import Event
+from districtdesk.activity.signals import event_recorded
 
 LABELS = {
     "calendar.closure_added": _("Added closure “%(name)s” (%(first_day)s – %(last_day)s)"),
@@ -38,7 +39,7 @@ def record_event(
     step's own time when the step was given one (pinned in tests, replayed in the demo)."""
     if code not in LABELS:
         raise ValueError(f"Unknown event code {code!r}: add it to activity.events.LABELS.")
-    return Event.objects.create(
+    event = Event.objects.create(
         occurred_at=occurred_at or timezone.now(),
         actor=actor,
         code=code,
@@ -46,6 +47,8 @@ def record_event(
         subject_id=str(subject.pk),
         params=params,
     )
+    event_recorded.send(sender=Event, event=event, subject=subject)
+    return event
 
 
 def describe(event: Event) -> str:
