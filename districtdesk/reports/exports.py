@@ -1,0 +1,83 @@
+"""A table's numbers as CSV or XLSX: the header and rows the page shows, nothing else.
+
+CSV text cells that a spreadsheet would run as a formula are prefixed with an apostrophe
+(OWASP CSV injection); in XLSX every text cell is stored as text, never as a formula.
+Numbers stay numbers in both.
+"""
+
+import csv
+import io
+from datetime import datetime
+
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.cell.cell import TYPE_STRING
+from openpyxl.styles import Font
+
+from districtdesk.reports.filters import Filters
+from districtdesk.reports.tables import Table
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def safe_cell(value: object) -> object:
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return f"'{value}"
+    return value
+
+
+def filename(table: Table, now: datetime, extension: str) -> str:
+    return f"{table.slug}-{timezone.localtime(now):%Y-%m-%d}.{extension}"
+
+
+def csv_bytes(table: Table) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([safe_cell(label) for label in table.header])
+    for row in table.rows:
+        writer.writerow([safe_cell(value) for value in row])
+    return ("\ufeff" + buffer.getvalue()).encode()  # the BOM tells Excel it is UTF-8
+
+
+def xlsx_bytes(table: Table, *, filters: Filters, now: datetime) -> bytes:
+    """The table on the first sheet; what it is, when and with which filters, on a second."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = table.slug[:31]
+    _append(sheet, table.header)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in table.rows:
+        _append(sheet, row)
+    about = workbook.create_sheet(_("About")[:31])
+    _append(about, [_("Report"), table.title])
+    _append(about, [_("Counted at"), timezone.localtime(now).strftime("%Y-%m-%d %H:%M %Z")])
+    for label, value in filters.describe():
+        _append(about, [label, value])
+    _append(about, [_("Summary"), table.summary])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _append(sheet, values: list) -> None:
+    sheet.append(values)
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
+            # openpyxl reads a leading "=" as a formula; a label is only ever text.
+            cell.data_type = TYPE_STRING
+
+
+def csv_response(table: Table, *, now: datetime) -> HttpResponse:
+    response = HttpResponse(csv_bytes(table), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename(table, now, "csv")}"'
+    return response
+
+
+def xlsx_response(table: Table, *, filters: Filters, now: datetime) -> HttpResponse:
+    response = HttpResponse(xlsx_bytes(table, filters=filters, now=now), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename(table, now, "xlsx")}"'
+    return response
