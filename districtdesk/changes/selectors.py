@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings as django_settings
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext as _
 
 from districtdesk.changes import rules
 from districtdesk.changes.models import (
@@ -155,3 +156,73 @@ def agenda_candidates(meeting: Meeting) -> list[tuple[ChangeRequest, str]]:
         *((change, Purpose.INFORM) for change in informational),
         *((change, Purpose.REVIEW) for change in to_review),
     ]
+
+
+class PreviewRefused(ValueError):
+    """The planned times cannot be judged yet; the message says why."""
+
+
+def preview_flags(
+    *,
+    change_type: str,
+    planned_start: datetime,
+    planned_end: datetime,
+    affects_connectivity: bool,
+    system_ids: set[int],
+    campus_ids: set[int],
+    now: datetime,
+    exclude_pk: int | None = None,
+) -> list[rules.Flag]:
+    """The flags a change being written would raise if it were submitted now; the form
+    shows them before anyone submits. Times the services would refuse are not judged."""
+    if planned_end <= planned_start:
+        raise PreviewRefused(_("The change must end after it starts."))
+    if planned_end - planned_start > rules.MAX_DURATION:
+        raise PreviewRefused(
+            _("Plan a change that lasts at most %(days)s days; split a longer one.")
+            % {"days": rules.MAX_DURATION.days}
+        )
+    if not (rules.EARLIEST <= planned_start <= rules.LATEST):
+        raise PreviewRefused(
+            _("Plan the change between %(earliest)s and %(latest)s.")
+            % {"earliest": rules.EARLIEST.year, "latest": rules.LATEST.year}
+        )
+    change = ChangeRequest(
+        pk=exclude_pk,
+        change_type=change_type,
+        planned_start=planned_start,
+        planned_end=planned_end,
+        affects_connectivity=affects_connectivity,
+    )
+    return flags_for(change, now=now, system_ids=system_ids, campus_ids=campus_ids)
+
+
+def flags_for_many(changes: list[ChangeRequest], *, now: datetime) -> dict[int, list[rules.Flag]]:
+    """Every change's flags in a fixed number of queries, for lists and agendas: the
+    settings, windows, blackouts and the other changes are read once for them all.
+    Each change's systems and campuses must be prefetched."""
+    if not changes:
+        return {}
+    settings_policy, weekly = policy(), windows()
+    start = min(change.planned_start for change in changes)
+    end = max(change.planned_end for change in changes)
+    blackouts = blackouts_around(start, end)
+    others = [
+        (other.pk, as_planned(other))
+        for other in ChangeRequest.objects.filter(
+            status__in=ChangeRequest.ACTIVE_STATUSES, planned_start__lt=end, planned_end__gt=start
+        ).prefetch_related("systems", "campuses")
+    ]
+    flags = {}
+    for change in changes:
+        planned = as_planned(change)
+        flags[change.pk] = rules.check_change(
+            planned,
+            now=now,
+            submitted_at=change.submitted_at,
+            policy=settings_policy,
+            windows=weekly,
+            blackouts=blackouts,
+            others=[plan for pk, plan in others if pk != change.pk],
+        )
+    return flags

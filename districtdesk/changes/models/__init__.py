@@ -7,11 +7,13 @@ from districtdesk.changes.models.configuration import (
     ChangeControlSettings,
     MaintenanceWindow,
 )
+from districtdesk.changes.models.feeds import CalendarFeed
 from districtdesk.changes.models.meetings import AgendaItem, Meeting
 
 __all__ = [
     "AgendaItem",
     "BlackoutPeriod",
+    "CalendarFeed",
     "ChangeControlSettings",
     "ChangeRequest",
     "ChangeReview",

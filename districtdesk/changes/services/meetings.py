@@ -141,3 +141,13 @@ def close_meeting(
         meeting, actor=actor, code="meeting.closed", occurred_at=now, approved=approved_count
     )
     return meeting
+
+
+@transaction.atomic
+def prepare_meeting(
+    *, actor: Person, scheduled_for: datetime | None = None, now: datetime | None = None
+) -> Meeting:
+    """Plan a meeting and build its agenda at once: what the coordinator's page offers,
+    so the agenda is ready the moment the meeting exists."""
+    meeting = plan_meeting(actor=actor, scheduled_for=scheduled_for, now=now)
+    return build_agenda(meeting, actor=actor, now=now)

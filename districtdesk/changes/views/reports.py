@@ -1,0 +1,50 @@
+"""The Change Control Reports: one page per report (printable) and its CSV."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from districtdesk.changes import reports, selectors
+from districtdesk.changes.views.common import require_staff
+
+
+def _report(kind: str) -> reports.Report:
+    try:
+        return reports.REPORTS[kind]
+    except KeyError:
+        raise Http404 from None
+
+
+@login_required
+@require_GET
+def report(request: HttpRequest, kind: str) -> HttpResponse:
+    require_staff(request.user)
+    chosen = _report(kind)
+    changes = reports.rows_of(chosen, selectors.changes_for(request.user))
+    return render(
+        request,
+        "changes/report.html",
+        {
+            "report": chosen,
+            "reports": reports.REPORTS.values(),
+            "changes": changes,
+            "printed_at": timezone.now(),
+            "active_nav": "changes",
+        },
+    )
+
+
+@login_required
+@require_GET
+def report_csv(request: HttpRequest, kind: str) -> HttpResponse:
+    require_staff(request.user)
+    chosen = _report(kind)
+    changes = reports.rows_of(chosen, selectors.changes_for(request.user))
+    response = HttpResponse(
+        "".join(reports.csv_lines(changes)), content_type="text/csv; charset=utf-8"
+    )
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    response["Content-Disposition"] = f'attachment; filename="{chosen.slug}-changes-{stamp}.csv"'
+    return response
