@@ -13,4 +13,13 @@ LABELS = {
     "asset.moved": _("Moved from %(from_location)s to %(to_location)s: %(reason)s"),
     "asset.status_changed": _("Status changed from %(before)s to %(after)s: %(reason)s"),
     "audit.started": _("Started the audit of %(campus)s: %(expected)s tags expected"),
+    "audit.scanning_ended": _(
+        "Ended scanning: %(discrepancies)s discrepancies, %(missing)s of them missing"
+    ),
+    "audit.discrepancy_documented": _("Documented the discrepancy of tag %(tag)s"),
+    "audit.discrepancy_settled": _("Settled the discrepancy of tag %(tag)s: %(outcome)s"),
+    "audit.discrepancies_submitted": _("Submitted %(count)s documented discrepancies"),
+    "audit.reconciled": _("Ended reconciliation with the follow-up report"),
+    "audit.acknowledged": _("Acknowledged the audit as the campus principal"),
+    "audit.completed": _("Completed the audit"),
 }

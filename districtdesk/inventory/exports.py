@@ -72,3 +72,53 @@ def csv_lines(assets: QuerySet[Asset], *, show_students: bool) -> Iterator[str]:
     yield "\ufeff" + writer.writerow(HEADER)  # the BOM tells Excel the file is UTF-8
     for asset in assets.iterator(chunk_size=CHUNK):
         yield writer.writerow(asset_row(asset, show_students=show_students))
+
+
+FINAL_TAG_HEADER = (
+    "bar_tag",
+    "serial_number",
+    "model_number",
+    "expected",
+    "expected_room",
+    "audit_state",
+    "scanned_room",
+    "discrepancy",
+    "outcome",
+    "request",
+    "status",
+    "campus",
+    "room",
+)
+
+
+def final_tag_lines(audit, items, discrepancies) -> Iterator[str]:
+    """Every tag at the campus with its final state: the audit's finding, how its
+    discrepancy was settled, and where the asset stands now; then every unknown tag."""
+    settled = {row.tag: row for row in discrepancies}
+    writer = csv.writer(_Line())
+    yield "\ufeff" + writer.writerow(FINAL_TAG_HEADER)
+    for item in items.iterator(chunk_size=CHUNK):
+        asset = item.asset
+        row = settled.get(asset.bar_tag)
+        values = [
+            asset.bar_tag,
+            asset.serial_number,
+            asset.asset_model.model_number,
+            _flag(item.expected),
+            item.expected_room.number if item.expected_room_id else "",
+            item.state,
+            item.scanned_room.number if item.scanned_room_id else "",
+            row.kind if row else "",
+            row.outcome if row else "",
+            row.request.number if row and row.request_id else "",
+            asset.status,
+            asset.campus.code,
+            asset.room.number if asset.room_id else "",
+        ]
+        yield writer.writerow([safe_cell(value) for value in values])
+    for row in settled.values():
+        if row.kind == "unknown":
+            values = [row.tag, "", "", "no", "", "unknown"]
+            values += [row.scanned_room.number if row.scanned_room_id else "", row.kind]
+            values += [row.outcome, row.request.number if row.request_id else "", "", "", ""]
+            yield writer.writerow([safe_cell(value) for value in values])

@@ -16,6 +16,7 @@ from django.db.models import Q, QuerySet
 
 from districtdesk.core.models import Person, Role, RoleAssignment, Team
 from districtdesk.inventory.models import Asset, Audit
+from districtdesk.service_requests import policies as request_policies
 
 MANAGERS = (Role.INVENTORY, Role.SYSTEM_ADMIN)
 DISTRICT_WIDE = (*MANAGERS, Role.DIRECTOR)
@@ -78,3 +79,23 @@ def audits_visible_to(person: Person) -> QuerySet[Audit]:
 def can_audit(person: Person) -> bool:
     """Start audits and scan: the inventory team's work."""
     return can_manage(person)
+
+
+# Each audit phase is a service request, opened and resolved by whoever moves the audit on:
+# they must be able to categorise and work requests (an inventory technician).
+REQUEST_WORKERS = tuple(set(request_policies.WORKERS) & set(request_policies.CATEGORISERS))
+
+
+def can_run_audit_phases(person: Person) -> bool:
+    return can_audit(person) and person.has_role(*REQUEST_WORKERS)
+
+
+def can_acknowledge(person: Person, audit: Audit) -> bool:
+    """Only the principal of the audited campus acknowledges its audit, by their own
+    sign-in: a district-wide role or another campus's principal may not."""
+    return (
+        person.is_active
+        and RoleAssignment.objects.filter(
+            person=person, role=Role.PRINCIPAL, campus_id=audit.campus_id
+        ).exists()
+    )

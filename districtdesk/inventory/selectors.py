@@ -11,10 +11,13 @@ from districtdesk.inventory.models import (
     AssetModel,
     AssetMove,
     Audit,
+    AuditDiscrepancy,
     AuditItem,
+    AuditPhase,
     AuditScan,
 )
 from districtdesk.inventory.tags import normalise_tag
+from districtdesk.service_requests.models import Target
 
 LIST_RELATED = ("campus", "room", "asset_model__manufacturer", "asset_model__asset_type")
 DETAIL_RELATED = (*LIST_RELATED, "assigned_to", "room__campus")
@@ -101,3 +104,39 @@ def audits_for(person: Person) -> QuerySet[Audit]:
         )
         .annotate(scanned_count=F("expected_count") - F("missing_count"))
     )
+
+
+def audit_overview(person: Person) -> QuerySet[Audit]:
+    """The audits a person sees, with progress, open discrepancies and the current phase's
+    resolve-by time (its request's SLA target), for the lists and the progress chart."""
+    phase_request = AuditPhase.objects.filter(audit=OuterRef("pk"), phase=OuterRef("phase"))
+    resolve_by = Target.objects.filter(
+        request=OuterRef("phase_request_id"), kind=Target.Kind.RESOLVE
+    ).values("due_at")[:1]
+    open_discrepancies = (
+        AuditDiscrepancy.objects.filter(audit=OuterRef("pk"), outcome=AuditDiscrepancy.Outcome.OPEN)
+        .values("audit")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return (
+        audits_for(person)
+        .annotate(
+            phase_request_id=Subquery(phase_request.values("request")[:1]),
+            open_discrepancy_count=Coalesce(Subquery(open_discrepancies), 0),
+        )
+        .annotate(phase_due_at=Subquery(resolve_by))
+    )
+
+
+def discrepancies_of(audit: Audit) -> QuerySet[AuditDiscrepancy]:
+    return audit.discrepancies.select_related(
+        "asset", "expected_room", "scanned_room", "request", "move"
+    )
+
+
+def final_tags(audit: Audit) -> QuerySet[AuditItem]:
+    """Every tag the audit looked at, with what happened to it, for the final export."""
+    return audit.items.select_related(
+        "asset__room", "asset__campus", "asset__asset_model", "expected_room", "scanned_room"
+    ).order_by("asset__bar_tag")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from districtdesk.inventory import views
+from districtdesk.inventory import audit_views, views
 
 urlpatterns = [
     path("", views.asset_list, name="asset_list"),
@@ -11,8 +11,30 @@ urlpatterns = [
     path("<int:pk>/edit/", views.asset_edit, name="asset_edit"),
     path("<int:pk>/move/", views.asset_move, name="asset_move"),
     path("<int:pk>/status/", views.asset_status, name="asset_status"),
-    path("audits/", views.audit_list, name="audit_list"),
-    path("audits/start/", views.audit_start, name="audit_start"),
-    path("audits/<int:pk>/", views.audit_detail, name="audit_detail"),
-    path("audits/<int:pk>/scan/", views.audit_scan, name="audit_scan"),
+    path("audits/", audit_views.audit_list, name="audit_list"),
+    path("audits/start/", audit_views.audit_start, name="audit_start"),
+    path("audits/<int:pk>/", audit_views.audit_detail, name="audit_detail"),
+    path("audits/<int:pk>/scan/", audit_views.audit_scan, name="audit_scan"),
+    path("audits/<int:pk>/tags.csv", audit_views.audit_tags_export, name="audit_tags_export"),
+    # One small POST-only view per step of the audit, each calling one service.
+    *(
+        path(
+            f"audits/<int:pk>/{step}/", audit_views.audit_step, {"step": step}, name=f"audit_{step}"
+        )
+        for step in audit_views.AUDIT_STEPS
+    ),
+    path(
+        "audits/<int:pk>/discrepancies/<int:discrepancy_pk>/",
+        audit_views.discrepancy_detail,
+        name="discrepancy_detail",
+    ),
+    *(
+        path(
+            f"audits/<int:pk>/discrepancies/<int:discrepancy_pk>/{action}/",
+            audit_views.discrepancy_action,
+            {"action": action},
+            name=f"discrepancy_{action}",
+        )
+        for action in audit_views.DISCREPANCY_ACTIONS
+    ),
 ]

@@ -20,7 +20,7 @@ from districtdesk.inventory import exports, forms, policies, selectors, workflow
 from districtdesk.inventory.filters import AssetFilter
 from districtdesk.inventory.imports.reading import read_upload
 from districtdesk.inventory.models import Asset
-from districtdesk.inventory.services import auditing, importing, movement, registration
+from districtdesk.inventory.services import importing, movement, registration
 
 PAGE_SIZE = 50
 # Page numbers stop here: past a few thousand rows, filtering beats paging.
@@ -243,102 +243,3 @@ def asset_import(request: HttpRequest) -> HttpResponse:
     except DomainError as error:
         form.add_error("file" if error.field == "file" else None, error.message)
     return render(request, "inventory/asset_import.html", context)
-
-
-# --- Audits ----------------------------------------------------------------------------
-
-
-@login_required
-@require_GET
-def audit_list(request: HttpRequest) -> HttpResponse:
-    _require_inventory(request.user)
-    return _audit_list_page(request, forms.AuditStartForm())
-
-
-def _audit_list_page(request: HttpRequest, form: forms.AuditStartForm) -> HttpResponse:
-    return render(
-        request,
-        "inventory/audit_list.html",
-        {
-            "audits": selectors.audits_for(request.user).order_by("-id")[:100],
-            "form": form,
-            "can_audit": policies.can_audit(request.user),
-            "active_nav": "inventory",
-        },
-    )
-
-
-@login_required
-@require_http_methods(["POST"])
-def audit_start(request: HttpRequest) -> HttpResponse:
-    if not policies.can_audit(request.user):
-        raise Http404
-    form = forms.AuditStartForm(request.POST)
-    if form.is_valid():
-        try:
-            audit = auditing.start_audit(form.cleaned_data["campus"], actor=request.user)
-        except DomainError as error:
-            form.add_error("campus", error.message)
-        else:
-            messages.success(
-                request,
-                _("Audit of %(campus)s started: %(count)s tags expected.")
-                % {"campus": audit.campus.name, "count": f"{audit.expected_count:,}"},
-            )
-            return redirect("audit_detail", pk=audit.pk)
-    return _audit_list_page(request, form)
-
-
-def _visible_audit(person: Person, pk: int):
-    return get_object_or_404(selectors.audits_for(person), pk=pk)
-
-
-def _audit_page(request: HttpRequest, audit, form, scan=None) -> HttpResponse:
-    context = {
-        "audit": audit,
-        "form": form,
-        "scan": scan,
-        "can_scan": policies.can_audit(request.user) and audit.phase == audit.Phase.SCANNING,
-        "recent": audit.scans.select_related("room").order_by("-id")[:15],
-        "missing": audit.items.filter(state="missing")
-        .select_related("asset", "expected_room")
-        .order_by("expected_room__number", "asset__bar_tag")[:50],
-        "active_nav": "inventory",
-    }
-    if request.htmx:
-        return render(request, "inventory/_scan_panel.html", context)
-    return render(request, "inventory/audit_detail.html", context)
-
-
-@login_required
-@require_GET
-def audit_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    audit = _visible_audit(request.user, pk)
-    return _audit_page(request, audit, forms.ScanForm(campus=audit.campus))
-
-
-@login_required
-@require_http_methods(["POST"])
-def audit_scan(request: HttpRequest, pk: int) -> HttpResponse:
-    """One scan; the answer comes back at once with the tag box empty and focused, the room
-    kept, ready for the next tag."""
-    if not policies.can_audit(request.user):
-        raise Http404
-    audit = _visible_audit(request.user, pk)
-    form = forms.ScanForm(request.POST, campus=audit.campus)
-    scan = None
-    if form.is_valid():
-        try:
-            scan = auditing.record_scan(
-                audit,
-                actor=request.user,
-                tag=form.cleaned_data["tag"],
-                room=form.cleaned_data["room"],
-                client_id=form.cleaned_data["client_id"],
-            )
-        except DomainError as error:
-            form.add_domain_error(error)
-        else:
-            form = forms.ScanForm(initial={"room": scan.room_id}, campus=audit.campus)
-            audit = _visible_audit(request.user, pk)  # its progress, with this scan
-    return _audit_page(request, audit, form, scan)

@@ -1,5 +1,6 @@
 """The inventory specialist finds an asset, moves it to another campus, and dry-runs an
-import whose bad row the report names."""
+import whose bad row the report names; an inventory technician runs a campus audit through
+every phase, and the campus principal acknowledges it."""
 
 from playwright.sync_api import Page, expect
 
@@ -7,7 +8,12 @@ from districtdesk.core.models import Role
 from districtdesk.inventory.models import Asset
 from tests.cast import build_district
 from tests.core.factories import TEST_PASSWORD
-from tests.inventory.factories import AssetModelFactory, ManufacturerFactory, register
+from tests.inventory.factories import (
+    AssetModelFactory,
+    ManufacturerFactory,
+    inventory_technician,
+    register,
+)
 
 BAD_FILE = (
     "bar_tag,manufacturer,model_number,campus,room\n"
@@ -72,14 +78,14 @@ def test_an_import_dry_run_names_the_bad_row_and_writes_nothing(page: Page, chec
     assert not Asset.objects.exists()
 
 
-def test_an_audit_is_started_and_tags_scanned_as_a_wedge_scanner_types_them(
+def test_an_audit_goes_from_wedge_scanning_to_the_principals_acknowledgement(
     page: Page, check_page, sign_in
 ):
-    # Given two Chromebooks in north's room 101 and the inventory specialist signed in
+    # Given two Chromebooks in north's rooms 101 and 102 and an inventory technician
     district = build_district()
     register(district, bar_tag="NE000101")
     register(district, bar_tag="NE000102", room_number="102")
-    sign_in(district.people[Role.INVENTORY].username, TEST_PASSWORD)
+    sign_in(inventory_technician().username, TEST_PASSWORD)
     check_page()
 
     # When she starts north's audit
@@ -87,7 +93,7 @@ def test_an_audit_is_started_and_tags_scanned_as_a_wedge_scanner_types_them(
     check_page("audit-list")
     page.get_by_label("Campus to audit").select_option(label="Northeast Elementary (NE-01)")
     page.get_by_role("button", name="Start the audit").click()
-    expect(page.get_by_role("status").first).to_contain_text("2 tags expected")
+    expect(page.locator(".messages")).to_contain_text("2 tags expected")
     check_page("audit-started")
 
     # And scans room 101: its own Chromebook, the one from 102, and a tag nobody knows,
@@ -98,8 +104,8 @@ def test_an_audit_is_started_and_tags_scanned_as_a_wedge_scanner_types_them(
         ("NE000102", "Misplaced"),
         ("ZZ000999", "Unknown tag"),
     ):
-        page.get_by_label("Tag").fill(tag)
-        page.get_by_label("Tag").press("Enter")
+        page.get_by_role("textbox", name="Tag").fill(tag)
+        page.get_by_role("textbox", name="Tag").press("Enter")
         expect(page.locator(".scan-answer")).to_contain_text(f"{tag}: {answer}")
 
     # Then the answers are announced, the room is kept, and the progress counts them
@@ -111,3 +117,43 @@ def test_an_audit_is_started_and_tags_scanned_as_a_wedge_scanner_types_them(
     expect(progress).to_contain_text("1 misplaced")
     expect(progress).to_contain_text("1 unknown tags")
     check_page("audit-scanned")
+
+    # When she ends scanning, documents both discrepancies and submits them together
+    page.get_by_role("button", name="End scanning").click()
+    expect(page.locator(".messages")).to_contain_text("Scanning ended")
+    check_page("audit-discrepancies")
+    for tag in ("NE000102", "ZZ000999"):
+        page.get_by_role("link", name=tag).click()
+        check_page(f"discrepancy-{tag}")
+        page.get_by_label("Documentation").fill(f"{tag}: checked every cart in 101.")
+        page.get_by_role("button", name="Save the documentation").click()
+        expect(page.locator(".messages")).to_contain_text("Documented")
+    page.get_by_role("button", name="Submit the discrepancies").click()
+    expect(page.locator(".messages")).to_contain_text("reconciliation has begun")
+    check_page("audit-reconciliation")
+
+    # And reconciles: the misplaced Chromebook's record moves to 101, the unknown tag goes
+    # to an investigation, and the follow-up report is written
+    page.get_by_role("link", name="NE000102").click()
+    page.get_by_role("button", name="Move it").click()
+    expect(page.locator(".messages")).to_contain_text("Moved")
+    page.get_by_role("link", name="ZZ000999").click()
+    page.get_by_label("What should be looked into").fill("A tag from another district?")
+    page.get_by_role("button", name="File the investigation request").click()
+    expect(page.locator(".messages")).to_contain_text("Investigation requested")
+    page.get_by_label("Follow-up report: the findings").fill("One move, one tag to trace.")
+    page.get_by_role("button", name="End reconciliation").click()
+    expect(page.locator(".messages")).to_contain_text("acknowledgement is next")
+    check_page("audit-completion")
+    page.get_by_role("button", name="Sign out").click()
+
+    # Then the principal signs in and acknowledges, and the final tag export opens
+    sign_in(district.people[Role.PRINCIPAL].username, TEST_PASSWORD)
+    page.goto("/inventory/audits/")
+    check_page("audit-list-principal")
+    page.get_by_role("link", name="Northeast Elementary").first.click()
+    page.get_by_role("button", name="Acknowledge the audit").click()
+    expect(page.locator(".messages")).to_contain_text("You acknowledged the audit")
+    expect(page.get_by_role("link", name="Download the final tag export (CSV)")).to_be_visible()
+    check_page("audit-acknowledged")
+    assert Asset.objects.get(bar_tag="NE000102").room.number == "101"

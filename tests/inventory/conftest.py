@@ -26,3 +26,11 @@ def people(district: District) -> dict:
 def now():
     with time_machine.travel(TUESDAY, tick=False):
         yield TUESDAY
+
+
+@pytest.fixture
+def tech(district):
+    """An inventory technician: runs audits and works their phases' requests."""
+    from tests.inventory.factories import inventory_technician
+
+    return inventory_technician()

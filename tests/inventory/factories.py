@@ -11,6 +11,7 @@ from districtdesk.inventory.models import Asset, AssetModel, AssetType, Manufact
 from districtdesk.inventory.services.registration import register_asset
 from districtdesk.inventory.services.rules import AssetFields
 from tests.cast import District
+from tests.core.factories import PersonFactory
 
 
 class ManufacturerFactory(DjangoModelFactory):
@@ -65,4 +66,15 @@ def register(
         AssetFields(campus=campus, **fields),
         actor=actor or district.people[Role.INVENTORY],
         now=now,
+    )
+
+
+def inventory_technician(username: str = "invtech") -> Person:
+    """An inventory technician: the inventory role plus the technician's, as the inventory
+    team's members hold them, so they open and resolve the audit phases' requests."""
+    return PersonFactory(
+        username=username,
+        first_name="Ines",
+        last_name="Ortiz",
+        roles=[Role.INVENTORY, Role.TECHNICIAN],
     )

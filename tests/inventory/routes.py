@@ -13,8 +13,9 @@ is a 400 for everyone who sees the asset.
 """
 
 from districtdesk.core.models import Role
+from districtdesk.inventory.services.audit_phases import end_scanning
 from districtdesk.inventory.services.auditing import start_audit
-from tests.inventory.factories import register
+from tests.inventory.factories import inventory_technician, register
 from tests.route_answers import answers
 
 USES_INVENTORY = (
@@ -32,8 +33,29 @@ MANAGERS = (Role.INVENTORY, Role.SYSTEM_ADMIN)
 
 def fixtures(district) -> dict:
     asset = register(district)
-    audit = start_audit(district.north, actor=district.people[Role.INVENTORY])
-    return {"asset": asset, "asset_move": asset.moves.get(), "audit": audit}
+    tech = inventory_technician()
+    audit = start_audit(district.north, actor=tech)
+    # South's audit, past scanning, with its one asset missing: a discrepancy seen only by
+    # the district-wide roles (no campus team or principal of the cast serves south).
+    register(district, campus=district.south, room_number="A100")
+    south = end_scanning(start_audit(district.south, actor=tech), actor=tech)
+    return {
+        "asset": asset,
+        "asset_move": asset.moves.get(),
+        "audit": audit,
+        "discrepancy": south.discrepancies.get(),
+    }
+
+
+DISTRICT_WIDE = (Role.INVENTORY, Role.SYSTEM_ADMIN, Role.DIRECTOR)
+
+
+def the_audit(fixtures: dict) -> dict:
+    return {"pk": fixtures["audit"].pk}
+
+
+def the_discrepancy(fixtures: dict) -> dict:
+    return {"pk": fixtures["discrepancy"].audit_id, "discrepancy_pk": fixtures["discrepancy"].pk}
 
 
 def the_asset(fixtures: dict) -> dict:
@@ -46,6 +68,10 @@ def page(status: int, roles) -> dict[str, int]:
 
 def api_seen(status: int) -> dict[str, int]:
     return answers(401, 404, **dict.fromkeys(SEES_THE_ASSET, status))
+
+
+def api_seen_but(status: int, **by_role: int) -> dict[str, int]:
+    return {**api_seen(status), **by_role}
 
 
 ROUTES: dict = {
@@ -78,4 +104,60 @@ ROUTES: dict = {
     "audit-list": ("get", dict, answers(401, 200)),
     "audit-detail": ("get", lambda fixtures: {"pk": fixtures["audit"].pk}, api_seen(200)),
     "audit-scans": ("post", lambda fixtures: {"pk": fixtures["audit"].pk}, api_seen(400)),
+    # The audit's steps answer with its page (302), saying what was done or refused.
+    **{
+        f"audit_{step}": ("post", the_audit, page(302, MANAGERS))
+        for step in ("end_scanning", "submit_discrepancies", "end_reconciliation", "complete")
+    },
+    # Only the audited campus's principal acknowledges (north's audit is still scanning,
+    # so the page says so).
+    "audit_acknowledge": ("post", the_audit, page(302, (Role.PRINCIPAL, Role.SUPERVISOR))),
+    # The final tag export waits for the acknowledgement: 404 before it, for everyone.
+    "audit_tags_export": ("get", the_audit, page(404, ())),
+    "discrepancy_detail": ("get", the_discrepancy, page(200, DISTRICT_WIDE)),
+    # Empty bodies: the form comes back with what is missing; move has no form and says why
+    # it was refused on the page it redirects to.
+    **{
+        f"discrepancy_{action}": (
+            "post",
+            the_discrepancy,
+            page(200, (Role.INVENTORY, Role.SYSTEM_ADMIN)),
+        )
+        for action in ("document", "investigate", "locate", "write_off")
+    },
+    "discrepancy_move": ("post", the_discrepancy, page(302, (Role.INVENTORY, Role.SYSTEM_ADMIN))),
+    # API steps on north's audit, still scanning: only a system administrator (who works
+    # requests) may end scanning; the next steps are refused by the phase (400); anyone
+    # else who sees the audit is refused by role (403), and the rest get 404.
+    "audit-end-scanning": ("post", the_audit, api_seen_but(403, system_admin=200)),
+    "audit-submit-discrepancies": ("post", the_audit, api_seen_but(403, system_admin=400)),
+    "audit-end-reconciliation": ("post", the_audit, api_seen(400)),
+    "audit-acknowledge": (
+        "post",
+        the_audit,
+        api_seen_but(403, principal=400, supervisor=400),
+    ),
+    "audit-complete": ("post", the_audit, api_seen_but(403, system_admin=400)),
+    "auditdiscrepancy-list": ("get", dict, answers(401, 200)),
+    "auditdiscrepancy-detail": (
+        "get",
+        lambda f: {"pk": f["discrepancy"].pk},
+        answers(401, 404, **dict.fromkeys(DISTRICT_WIDE, 200)),
+    ),
+    # API actions on south's discrepancy, seen by the district-wide roles only: an empty
+    # body is a 400; move has no body, so it reaches the rules: the director may not act
+    # (403), and the discrepancy is not documented yet (400).
+    **{
+        f"auditdiscrepancy-{action}": (
+            "post",
+            lambda f: {"pk": f["discrepancy"].pk},
+            answers(401, 404, **dict.fromkeys(DISTRICT_WIDE, 400)),
+        )
+        for action in ("document", "investigate", "locate", "write-off")
+    },
+    "auditdiscrepancy-move": (
+        "post",
+        lambda f: {"pk": f["discrepancy"].pk},
+        answers(401, 404, **{**dict.fromkeys(DISTRICT_WIDE, 400), Role.DIRECTOR: 403}),
+    ),
 }

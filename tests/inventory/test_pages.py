@@ -1,6 +1,8 @@
 """The inventory pages: the list (filters, search, constant queries), an asset's page, the
 forms that call the services, and the import's upload → dry run → confirm."""
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -50,6 +52,20 @@ def test_an_assets_page_shows_its_moves_and_history(client, district, people, no
     assert "Registered tag NE000001 at NE-01 101" in page
     assert "first location on record" in page
     assert reverse("asset_edit", kwargs={"pk": asset.pk}) not in page  # read-only for her
+
+
+def test_an_assets_page_offers_a_service_request_about_the_device(client, district, people, now):
+    asset = register(district, bar_tag="NE000002")
+    client.force_login(people[Role.PRINCIPAL])
+
+    page = client.get(reverse("asset_detail", kwargs={"pk": asset.pk})).content.decode()
+    link = re.search(r'href="([^"]+)">Report a problem<', page).group(1).replace("&amp;", "&")
+    form = client.get(link).context["form"]
+
+    # The portal opens with the device's tag and place filled in
+    assert form["asset_tag"].value() == "NE000002"
+    assert form["campus"].value() == asset.campus_id
+    assert form["room"].value() == asset.room_id
 
 
 def test_registering_through_the_page(client, district, people, now):

@@ -21,6 +21,7 @@ from rest_framework.response import Response
 
 from districtdesk.core.errors import DomainError
 from districtdesk.inventory import policies, selectors
+from districtdesk.inventory.api.audit_serializers import FindingsInputSerializer
 from districtdesk.inventory.api.serializers import (
     AssetEditInputSerializer,
     AssetMoveInputSerializer,
@@ -35,7 +36,7 @@ from districtdesk.inventory.api.serializers import (
 )
 from districtdesk.inventory.filters import AssetFilter, AssetMoveFilter
 from districtdesk.inventory.models import Asset, AssetMove, Audit
-from districtdesk.inventory.services import auditing, movement, registration
+from districtdesk.inventory.services import audit_phases, auditing, movement, registration
 from districtdesk.inventory.services.rules import AssetFields
 
 NOT_ALLOWED = "not_allowed"
@@ -199,6 +200,63 @@ class AuditViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         if getattr(self, "swagger_fake_view", False):
             return Audit.objects.none()
         return selectors.audits_for(self.request.user)
+
+    def _step(self, service, input_class: type[serializers.Serializer] | None = None) -> Response:
+        """Fetch (404), parse (400), run one step; a refusal by role is a 403."""
+        audit = get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
+        fields = self._parse(input_class) if input_class else {}
+        try:
+            service(audit, actor=self.request.user, **fields)
+        except DomainError as refused:
+            _refused_as_forbidden(refused)
+            raise
+        return Response(self.get_serializer(self.get_queryset().get(pk=audit.pk)).data)
+
+    @extend_schema(
+        summary="End scanning",
+        description="Resolves the 7.2 request; every tag still missing, misplaced, found or "
+        "unknown becomes a discrepancy, and the 7.3 request opens.",
+        request=None,
+    )
+    @action(detail=True, methods=["post"], url_path="end-scanning")
+    def end_scanning(self, request: Request, pk: str) -> Response:
+        return self._step(audit_phases.end_scanning)
+
+    @extend_schema(
+        summary="Submit the documented discrepancies",
+        description="Every discrepancy must be documented. Resolves 7.3 and opens 7.4.",
+        request=None,
+    )
+    @action(detail=True, methods=["post"], url_path="submit-discrepancies")
+    def submit_discrepancies(self, request: Request, pk: str) -> Response:
+        return self._step(audit_phases.submit_discrepancies)
+
+    @extend_schema(
+        summary="End reconciliation with the follow-up report",
+        description="Every discrepancy must be settled. Resolves 7.4 and opens 7.9.",
+        request=FindingsInputSerializer,
+    )
+    @action(detail=True, methods=["post"], url_path="end-reconciliation")
+    def end_reconciliation(self, request: Request, pk: str) -> Response:
+        return self._step(audit_phases.end_reconciliation, FindingsInputSerializer)
+
+    @extend_schema(
+        summary="Acknowledge the audit (the campus principal)",
+        description="Only a principal of the audited campus, signed in as themselves.",
+        request=None,
+    )
+    @action(detail=True, methods=["post"])
+    def acknowledge(self, request: Request, pk: str) -> Response:
+        return self._step(audit_phases.acknowledge_audit)
+
+    @extend_schema(
+        summary="Complete the audit",
+        description="After the principal's acknowledgement: resolves the 7.9 request.",
+        request=None,
+    )
+    @action(detail=True, methods=["post"])
+    def complete(self, request: Request, pk: str) -> Response:
+        return self._step(audit_phases.complete_audit)
 
     def _parse(self, input_class: type[serializers.Serializer]) -> dict[str, Any]:
         fields = input_class(data=self.request.data)

@@ -1,6 +1,7 @@
 from districtdesk.inventory.models.assets import Asset, AssetMove
-from districtdesk.inventory.models.audits import Audit, AuditItem, AuditScan
+from districtdesk.inventory.models.audits import Audit, AuditItem, AuditPhase, AuditScan
 from districtdesk.inventory.models.catalogue import AssetModel, AssetType, Manufacturer
+from districtdesk.inventory.models.discrepancies import AuditDiscrepancy
 
 __all__ = [
     "Asset",
@@ -8,7 +9,9 @@ __all__ = [
     "AssetMove",
     "AssetType",
     "Audit",
+    "AuditDiscrepancy",
     "AuditItem",
+    "AuditPhase",
     "AuditScan",
     "Manufacturer",
 ]

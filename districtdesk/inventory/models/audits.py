@@ -2,8 +2,9 @@
 Missing; each scan resolves a tag to Verified (right room), Found (on record as lost, stolen
 or disposed), Misplaced (belongs to another room or campus), or records it as Unknown.
 
-This stage holds the scanning phase; discrepancies, reconciliation and the principal's
-acknowledgement build on these rows.
+The audit then goes through its phases (`audit_workflow.py`): the discrepancies found by
+scanning are documented and submitted, reconciled, and the campus principal acknowledges
+the result before the audit is completed.
 """
 
 from django.conf import settings
@@ -21,6 +22,7 @@ class Audit(models.Model):
         SCANNING = "scanning", _("Scanning")
         DISCREPANCY = "discrepancy", _("Submitted discrepancy")
         RECONCILIATION = "reconciliation", _("Reconciliation")
+        COMPLETION = "completion", _("Completion")
         COMPLETED = "completed", _("Completed")
 
     campus = models.ForeignKey(
@@ -37,6 +39,21 @@ class Audit(models.Model):
         verbose_name=_("started by"),
     )
     expected_count = models.PositiveIntegerField(_("tags expected"))
+    findings = models.TextField(
+        _("follow-up report"),
+        blank=True,
+        help_text=_("What the search for missing items found, written when reconciliation ends."),
+    )
+    acknowledged_at = models.DateTimeField(_("acknowledged"), null=True, blank=True)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("acknowledged by the principal"),
+    )
+    completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
 
     class Meta:
         ordering = ["-started_at", "-id"]
@@ -156,3 +173,45 @@ class AuditScan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tag}: {self.result}"
+
+
+class AuditPhase(models.Model):
+    """One phase of one audit and the category-7 service request it is worked as (seed 003:
+    7.2 scanning, 7.3 submitted discrepancy, 7.4 reconciliation, 7.9 completion), so the
+    phase runs on the chart's SLA and shows in the inventory team's queue."""
+
+    audit = models.ForeignKey(
+        Audit, on_delete=models.PROTECT, related_name="phases", verbose_name=_("audit")
+    )
+    phase = models.CharField(_("phase"), max_length=20, choices=Audit.Phase.choices)
+    request = models.ForeignKey(
+        "service_requests.ServiceRequest",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("service request"),
+    )
+    opened_at = models.DateTimeField(_("opened"))
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("opened by"),
+    )
+    ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ended by"),
+    )
+
+    class Meta:
+        ordering = ["audit", "opened_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["audit", "phase"], name="audit_phase_once")]
+        verbose_name = _("audit phase")
+        verbose_name_plural = _("audit phases")
+
+    def __str__(self) -> str:
+        return f"{self.audit_id}: {self.phase}"

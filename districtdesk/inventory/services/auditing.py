@@ -14,6 +14,7 @@ from districtdesk.core.errors import DomainError
 from districtdesk.core.models import Campus, Person, Room
 from districtdesk.inventory import policies
 from districtdesk.inventory.models import Asset, Audit, AuditItem, AuditScan
+from districtdesk.inventory.services.audit_phases import open_phase, require_phase_worker
 from districtdesk.inventory.tags import normalise_tag
 
 State = AuditItem.State
@@ -33,9 +34,9 @@ def _require_auditor(actor: Person) -> None:
 @transaction.atomic
 def start_audit(campus: Campus, *, actor: Person, now: datetime | None = None) -> Audit:
     """Open the campus's audit: every asset on record there is expected, and Missing until
-    it is scanned."""
+    it is scanned. Its scanning phase is filed as a 7.2 Audit Process request."""
     now = now or timezone.now()
-    _require_auditor(actor)
+    require_phase_worker(actor)
     Campus.objects.select_for_update().get(pk=campus.pk)
     if Audit.objects.filter(campus=campus).exclude(phase=Audit.Phase.COMPLETED).exists():
         raise DomainError(
@@ -50,6 +51,7 @@ def start_audit(campus: Campus, *, actor: Person, now: datetime | None = None) -
     AuditItem.objects.bulk_create(items, batch_size=BATCH)
     audit.expected_count = len(items)
     audit.save(update_fields=["expected_count"])
+    open_phase(audit, actor=actor, now=now, expected=audit.expected_count)
     record_event(
         audit,
         actor=actor,
