@@ -5,6 +5,7 @@ names, adds N service requests with their SLA targets in bulk (default 1,000,000
 fifth of them open), then times the team queue's first page — the selector, the HTML page
 and the API list — as a campus technician sees them, and prints p50/p95 and query counts.
 
+    createdb districtdesk_bench   # once
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/districtdesk_bench \\
         .venv/bin/python bench/queues.py --requests 1000000
 

@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "districtdesk.service_requests",
     "districtdesk.inventory",
     "districtdesk.changes",
+    "districtdesk.notifications",
+    "districtdesk.reports",
     "districtdesk.api",
     "districtdesk.demo",
 ]
@@ -207,6 +209,7 @@ STATICFILES_DIRS = [
     BASE_DIR / "districtdesk" / "static",
     # Front-end packages come from package.json, installed by the set-up scripts.
     ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
+    ("vendor/echarts", BASE_DIR / "node_modules" / "echarts" / "dist"),
 ]
 # Production collects, compresses and content-hashes the files at deploy time (far-future
 # caching); the embedded default and the tests serve them straight from their sources.
@@ -253,6 +256,8 @@ EMAIL_BACKEND = env_str(
     if PRODUCTION
     else "django.core.mail.backends.console.EmailBackend",
 )
+# For the file backend (the demo's default): one file per message, nothing sent.
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
@@ -260,6 +265,32 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "DistrictDesk <helpdesk@district.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+
+# --- Notifications and the background engine (docs/notifications.md) ---------
+
+# Links in email point here; production sets the site's public address.
+DISTRICTDESK_BASE_URL = env_str("DISTRICTDESK_BASE_URL", "http://127.0.0.1:8000")
+NOTIFICATIONS_MESSAGE_ID_DOMAIN = env_str("NOTIFICATIONS_MESSAGE_ID_DOMAIN", "")
+NOTIFICATIONS_DIGEST_HOUR = env_int("NOTIFICATIONS_DIGEST_HOUR", 7)
+# Retries double from the base up to the cap; 12 attempts span about half a day.
+NOTIFICATIONS_MAX_ATTEMPTS = env_int("NOTIFICATIONS_MAX_ATTEMPTS", 12)
+NOTIFICATIONS_RETRY_BASE_SECONDS = env_int("NOTIFICATIONS_RETRY_BASE_SECONDS", 120)
+NOTIFICATIONS_RETRY_MAX_SECONDS = env_int("NOTIFICATIONS_RETRY_MAX_SECONDS", 2 * 60 * 60)
+NOTIFICATIONS_TICK_SECONDS = env_int("NOTIFICATIONS_TICK_SECONDS", 30)
+# Without Redis the development server runs the tick itself (notifications/ticker.py).
+NOTIFICATIONS_IN_PROCESS = env_bool("NOTIFICATIONS_IN_PROCESS", default=not REDIS_URL)
+
+# Celery (districtdesk/celery.py) reads the CELERY_* names; its schedule lives there.
+CELERY_BROKER_URL = REDIS_URL
+CELERY_RESULT_BACKEND = None
+CELERY_TIMEZONE = TIME_ZONE
+# A task is acknowledged after it ran, and re-queued if its worker dies: nothing is lost,
+# and every task is idempotent, so a second run sends nothing twice.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
 # --- API --------------------------------------------------------------------
 

@@ -16,6 +16,9 @@ urlpatterns = [
     path("health/", health, name="health"),
     path("requests/", include("districtdesk.service_requests.urls")),
     path("inventory/", include("districtdesk.inventory.urls")),
+    path("notifications/", include("districtdesk.notifications.urls")),
+    path("changes/", include("districtdesk.changes.urls")),
+    path("reports/", include("districtdesk.reports.urls")),
     path("", include("districtdesk.core.urls")),
 ]
 

@@ -6,7 +6,9 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from districtdesk.api.idempotency import IdempotentRouter
 from districtdesk.changes.api import views as change_views
 from districtdesk.core.api import views as core_views
+from districtdesk.inventory.api import audit_views as audit_api_views
 from districtdesk.inventory.api import views as inventory_views
+from districtdesk.reports.api import views as report_views
 from districtdesk.service_requests.api import views as service_request_views
 
 # Every viewset on this router honours Idempotency-Key on its POSTs.
@@ -19,6 +21,9 @@ router.register("requests", service_request_views.ServiceRequestViewSet, basenam
 router.register("assets", inventory_views.AssetViewSet, basename="asset")
 router.register("asset-moves", inventory_views.AssetMoveViewSet, basename="assetmove")
 router.register("audits", inventory_views.AuditViewSet, basename="audit")
+router.register(
+    "audit-discrepancies", audit_api_views.AuditDiscrepancyViewSet, basename="auditdiscrepancy"
+)
 router.register("changes", change_views.ChangeRequestViewSet, basename="change")
 router.register("change-meetings", change_views.MeetingViewSet, basename="changemeeting")
 
@@ -26,5 +31,7 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api_schema"), name="api_docs"),
     path("v1/me/", core_views.me, name="api_me"),
+    path("v1/reports/sla/", report_views.sla_report, name="api_report_sla"),
+    path("v1/reports/intake/", report_views.intake_report, name="api_report_intake"),
     path("v1/", include(router.urls)),
 ]

@@ -1,6 +1,7 @@
 """The forms of the service-request pages: they parse and check input, and hand the
 services keyword arguments. None of them writes anything."""
 
+from collections.abc import Mapping
 from typing import Any
 
 import django_filters
@@ -183,6 +184,27 @@ class RequestForm(ShowsDomainErrors, forms.Form):
         super().__init__(*args, **kwargs)
         campus = self.data.get("campus") if self.is_bound else self.initial.get("campus")
         self.fields["room"].offer_campus(_campus_id(getattr(campus, "pk", campus)))
+
+    # What a link may fill in, e.g. "Report a problem" on an asset's page.
+    PREFILLABLE = ("campus", "room", "system", "asset_tag")
+
+    @classmethod
+    def prefilled(cls, query: Mapping[str, str], person: Person) -> "RequestForm":
+        """An unbound form starting from the person's home campus and whatever the link
+        says that the form would accept; anything else in the link is left out, since a
+        link is not a submission."""
+        initial: dict[str, Any] = {"campus": person.home_campus}
+        fields = cls.base_fields
+        for name in cls.PREFILLABLE:
+            if query.get(name):
+                try:
+                    initial[name] = fields[name].clean(query[name])
+                except forms.ValidationError:
+                    continue
+        room, campus = initial.get("room"), initial.get("campus")
+        if room is not None and (campus is None or room.campus_id != campus.pk):
+            del initial["room"]
+        return cls(initial=initial)
 
     def submission(self, person: Person) -> dict[str, Any]:
         """The keyword arguments for services.intake.submit_request: the person asks for

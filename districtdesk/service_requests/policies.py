@@ -12,8 +12,9 @@ from districtdesk.service_requests.models import Attachment, Note, ServiceReques
 
 # Roles that see every request in the district.
 DISTRICT_WIDE = (Role.CCC_ANALYST, Role.DIRECTOR, Role.SUPERINTENDENT, Role.SYSTEM_ADMIN)
-# Roles that work requests: categorise, acknowledge, assign, wait, resolve.
-WORKERS = (Role.TECHNICIAN, Role.TEAM_LEAD, Role.CCC_ANALYST, Role.SYSTEM_ADMIN)
+# Roles that work requests: acknowledge, assign, wait, resolve. Inventory staff work the
+# category-7 requests routed to the Inventory team (seed 003), audits' phases included.
+WORKERS = (Role.TECHNICIAN, Role.TEAM_LEAD, Role.CCC_ANALYST, Role.INVENTORY, Role.SYSTEM_ADMIN)
 # Roles that may enter a request on someone else's behalf (a phone call).
 ENTER_FOR_OTHERS = (Role.CCC_ANALYST, Role.TECHNICIAN, Role.TEAM_LEAD, Role.SYSTEM_ADMIN)
 # Technology Services supervisors: approve working scheduled maintenance ahead of overdue

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from districtdesk.core import selectors as core_selectors
 from districtdesk.core.calendars import to_sla_calendar
@@ -91,20 +91,31 @@ def queue(request: HttpRequest, name: str) -> HttpResponse:
         "active_nav": "queues",
     }
     if request.user.has_role(*policies.WORKERS):
-        context["bulk_form"] = forms.BulkAssignForm(
-            open_requests=ServiceRequest.objects.none(), prefix="bulk"
-        )
+        context["can_bulk_assign"] = True
+        # Its choices (every technician, by team) load when the panel opens (htmx), so
+        # the queue does not render them on every visit; ?assign=1 without JavaScript.
+        if request.GET.get("assign"):
+            context["bulk_form"] = _empty_bulk_form()
     if request.htmx:
         return render(request, "service_requests/_queue_results.html", context)
     return render(request, "service_requests/queue.html", context)
 
 
+def _empty_bulk_form() -> forms.BulkAssignForm:
+    return forms.BulkAssignForm(open_requests=ServiceRequest.objects.none(), prefix="bulk")
+
+
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def queue_assign(request: HttpRequest) -> HttpResponse:
-    """Assign the requests ticked in a queue to a team (and technician), all or none."""
+    """GET: the assignment choices for a queue's panel. POST: assign the requests ticked
+    in a queue to a team (and technician), all or none."""
     if not request.user.has_role(*policies.WORKERS):
         raise Http404
+    if request.method == "GET":
+        return render(
+            request, "service_requests/_bulk_assign_fields.html", {"bulk_form": _empty_bulk_form()}
+        )
     chosen = QUEUES.get(request.POST.get("queue", ""), QUEUES["team"])
     back = reverse("request_queue", kwargs={"name": chosen.name})
     form = forms.BulkAssignForm(

@@ -106,7 +106,7 @@ def _again(form_class: type[forms.RequestForm], request: HttpRequest) -> forms.R
 def request_new(request: HttpRequest) -> HttpResponse:
     """The self-service portal."""
     if request.method == "GET":
-        form = forms.RequestForm(initial={"campus": request.user.home_campus})
+        form = forms.RequestForm.prefilled(request.GET, request.user)
     elif REFRESH_ROOMS in request.POST:
         form = _again(forms.RequestForm, request)
     else:

@@ -35,7 +35,8 @@ SEES_THE_REQUEST = {
 ENTER_FOR_OTHERS = {
     role: 200 for role in ("technician", "team_lead", "ccc_analyst", "system_admin")
 }
-STAFF_VIEWERS = {**ENTER_FOR_OTHERS, "director": 200, "superintendent": 200}
+# Inventory staff work the requests routed to the Inventory team, so they have queues too.
+STAFF_VIEWERS = {**ENTER_FOR_OTHERS, "inventory": 200, "director": 200, "superintendent": 200}
 WORKERS = ENTER_FOR_OTHERS  # categorise and work the request
 WORKERS_AND_REQUESTER = {**WORKERS, "requester": 200}
 # Technology Services supervisors who see the fixture request (the north campus team lead,
@@ -90,6 +91,10 @@ PAGE_ROUTES: dict = {
     "request_note": _step(WORKERS_AND_REQUESTER),
     "request_plan": _step(WORKERS),
     # An empty form assigns nothing and goes back to the queue with what to fix.
-    "request_queue_assign": ("post", dict, answers(302, 404, **dict.fromkeys(WORKERS, 302))),
+    "request_queue_assign": (
+        "post",
+        dict,
+        answers(302, 404, **dict.fromkeys([*WORKERS, "inventory"], 302)),
+    ),
     "request_work_ahead": _step(SUPERVISORS),
 }

@@ -109,3 +109,20 @@ def test_the_queue_offers_tick_boxes_to_workers_only(client, people, three, now)
     assert for_technician.count('name="bulk-requests"') == 3
     assert 'id="bulk-assign"' not in for_director
     assert 'name="bulk-requests"' not in for_director
+
+
+def test_the_choices_load_when_the_panel_opens_or_inline_without_javascript(
+    client, people, three, now
+):
+    client.force_login(people[Role.TECHNICIAN])
+
+    queue = text(client.get(reverse("request_queue", args=["team"])))
+    panel = text(client.get(reverse("request_queue_assign")))
+    inline = text(client.get(reverse("request_queue", args=["team"]), {"assign": "1"}))
+
+    # The queue itself renders no technician list; the panel's fragment and ?assign=1 do
+    assert 'name="bulk-assignee"' not in queue
+    assert "<html" not in panel and 'name="bulk-assignee"' in panel
+    assert 'name="bulk-assignee"' in inline and "<details open>" in inline
+    client.force_login(people[Role.DIRECTOR])
+    assert client.get(reverse("request_queue_assign")).status_code == 404

@@ -33,6 +33,43 @@ def test_the_portal_starts_at_the_requesters_home_campus_with_its_rooms(client, 
     assert rooms == ["101", "102", "LIB"]
 
 
+def test_a_link_from_a_device_prefills_its_tag_campus_and_room(client, people, district):
+    # Given "Report a problem" on a south high projector's page
+    room = district.south.rooms.get(number="A100")
+    client.force_login(people[Role.REQUESTER])
+
+    response = client.get(
+        reverse("request_new"),
+        {"asset_tag": "SH-000731", "campus": district.south.pk, "room": room.pk},
+    )
+
+    form = response.context["form"]
+    assert (form["asset_tag"].value(), form["campus"].value(), form["room"].value()) == (
+        "SH-000731",
+        district.south.pk,
+        room.pk,
+    )
+
+
+def test_a_link_with_values_the_form_would_refuse_prefills_only_the_rest(client, people, district):
+    south_room = district.south.rooms.get(number="A100")
+    client.force_login(people[Role.REQUESTER])
+
+    response = client.get(
+        reverse("request_new"),
+        {"asset_tag": "T" * 80, "campus": "north", "room": south_room.pk, "system": "999999"},
+    )
+
+    # The tag is too long and the campus unknown: the home campus stays, and a room at
+    # another campus is dropped with it
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form["campus"].value() == district.north.pk
+    assert form["asset_tag"].value() is None
+    assert form["room"].value() is None
+    assert form["system"].value() is None
+
+
 def test_a_teacher_submits_a_request_and_lands_on_it_with_its_number(client, people, district, now):
     teacher = people[Role.REQUESTER]
     client.force_login(teacher)

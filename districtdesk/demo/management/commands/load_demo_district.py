@@ -1,5 +1,6 @@
 """manage.py load_demo_district: fill an empty database with the invented demo district:
-people and places (core), then service requests in every state (service_requests)."""
+people and places (core), then service requests in every state (service_requests), assets
+(inventory) and three months of change control (changes)."""
 
 import dataclasses
 import time
@@ -9,6 +10,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from districtdesk.changes.demo_changes import load_demo_changes
 from districtdesk.core.demo_district.builder import (
     DEFAULT_SEED,
     DEMO_PASSWORD,
@@ -50,7 +52,8 @@ class Command(BaseCommand):
             type=int,
             default=None,
             help="How many service requests to create, in every state "
-            f"(default by size: {REQUESTS_BY_SIZE}).",
+            f"(default by size: {REQUESTS_BY_SIZE}). Three months of change control come "
+            "with them (each change answers a request); 0 leaves both out.",
         )
         parser.add_argument(
             "--assets",
@@ -115,6 +118,17 @@ class Command(BaseCommand):
             summary = dataclasses.replace(
                 summary,
                 totals={**summary.totals, "assets": sum(by_status.values())},
+                seconds=summary.seconds + time.perf_counter() - started,
+            )
+        if request_count:
+            if verbosity:
+                self.stdout.write("  Playing three months of change control and its meetings")
+            started = time.perf_counter()
+            now = timezone.now().replace(second=0, microsecond=0)
+            by_status = load_demo_changes(seed=options["seed"], now=now)
+            summary = dataclasses.replace(
+                summary,
+                totals={**summary.totals, "changes": sum(by_status.values())},
                 seconds=summary.seconds + time.perf_counter() - started,
             )
         if verbosity:
