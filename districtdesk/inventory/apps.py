@@ -12,3 +12,9 @@ class InventoryConfig(AppConfig):
         from districtdesk.inventory.events import LABELS
 
         register_labels(LABELS)
+
+        from districtdesk.inventory.routing import asset_type_of_tag
+        from districtdesk.service_requests.services import working
+
+        # Routing rules may name an asset type; only inventory knows a tag's type.
+        working.asset_type_of_tag = asset_type_of_tag

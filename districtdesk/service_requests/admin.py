@@ -69,14 +69,33 @@ class PriorityAdmin(admin.ModelAdmin):
 class RoutingRuleAdmin(admin.ModelAdmin):
     """Rules are tried by position; the first active rule whose conditions all match wins."""
 
-    list_display = ["position", "name", "category", "campus", "system", "team", "technician"]
+    list_display = [
+        "position",
+        "name",
+        "category",
+        "campus",
+        "system",
+        "asset_type",
+        "team",
+        "technician",
+    ]
     list_display_links = ["name"]
     list_editable = ["position"]
     list_filter = ["is_active", "category", "team"]
     search_fields = ["name", "team__name", "campus__name"]
-    list_select_related = ["category", "campus", "system", "team", "technician"]
+    list_select_related = ["category", "campus", "system", "asset_type", "team", "technician"]
     autocomplete_fields = ["campus", "system", "team", "technician"]
-    fields = ["position", "name", "category", "campus", "system", "team", "technician", "is_active"]
+    fields = [
+        "position",
+        "name",
+        "category",
+        "campus",
+        "system",
+        "asset_type",
+        "team",
+        "technician",
+        "is_active",
+    ]
 
 
 class TargetInline(admin.TabularInline):

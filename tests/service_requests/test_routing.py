@@ -6,9 +6,11 @@ from django.core.exceptions import ValidationError
 
 from districtdesk.activity.models import Event
 from districtdesk.core.models import EnterpriseSystem, Person, Role, Team
+from districtdesk.inventory.models import AssetType
 from districtdesk.service_requests.models import RoutingRule, ServiceRequest
 from districtdesk.service_requests.services import working
 from tests.core.factories import PersonFactory, TeamFactory, TeamMembershipFactory
+from tests.inventory.factories import AssetModelFactory, register
 from tests.service_requests.builders import local, priority, submit
 
 pytestmark = pytest.mark.django_db
@@ -151,3 +153,24 @@ def test_a_rule_may_only_name_a_technician_of_its_team(district, instructional_t
     assert "technician" in refused.value.message_dict
     TeamMembershipFactory(team=instructional_technology, person=outsider)
     invalid.full_clean()
+
+
+def test_an_asset_type_rule_matches_the_device_named_by_its_bar_tag(people, district):
+    # Given printers go to a print-services team, and a printer is on record at north
+    printer_type = AssetType.objects.get(code="printer")
+    print_services = TeamFactory(code="PRN", name="Print Services")
+    rule(10, print_services, asset_type=printer_type)
+    printer = register(
+        district, asset_model=AssetModelFactory(asset_type=printer_type), bar_tag="NE104233"
+    )
+
+    # When two requests are categorised, one naming the printer's tag as typed by a person
+    about_the_printer = submit(people[Role.REQUESTER], now=MONDAY_MORNING, asset_tag=" ne104233")
+    about_a_projector = submit(people[Role.REQUESTER], now=MONDAY_MORNING, asset_tag="NE999999")
+    about_the_printer = categorise(about_the_printer, people[Role.CCC_ANALYST], "1.3")
+    about_a_projector = categorise(about_a_projector, people[Role.CCC_ANALYST], "1.3")
+
+    # Then only the printer's request goes to Print Services
+    assert printer.asset_model.asset_type == printer_type
+    assert about_the_printer.team == print_services
+    assert about_a_projector.team == district.campus_team

@@ -3,6 +3,10 @@
 Rules are data an administrator edits, tried in order of position; the first active rule
 whose every filled-in condition matches the request wins. A request no rule matches goes
 to the campus technicians who serve its campus.
+
+The asset-type condition names an inventory row lazily ("inventory.AssetType"): service
+requests sit below inventory and never import it; inventory tells routing which type a bar
+tag has (services.working.asset_type_of_tag).
 """
 
 from django.conf import settings
@@ -42,6 +46,15 @@ class RoutingRule(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("when the enterprise system is"),
+    )
+    asset_type = models.ForeignKey(
+        "inventory.AssetType",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("when the device is a"),
+        help_text=_("Matched through the request's bar tag."),
     )
     team = models.ForeignKey(
         Team, on_delete=models.PROTECT, related_name="routing_rules", verbose_name=_("send to team")

@@ -2,6 +2,7 @@
 close and notes. Each step locks the request, checks the state machine, does the whole
 step in one transaction and writes its event."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -46,14 +47,25 @@ class Routing:
     rule: RoutingRule | None = None
 
 
+def _no_inventory(tag: str) -> int | None:
+    return None
+
+
+# Which asset type a bar tag has: the inventory app, a floor above, sets this when it is
+# installed (its AppConfig.ready), so routing can match on asset type without importing it.
+asset_type_of_tag: Callable[[str], int | None] = _no_inventory
+
+
 def route(request: ServiceRequest, category: Category) -> Routing:
     """The first active routing rule that matches the request (by position), else the
     campus technicians who serve the request's campus."""
+    asset_type_id = asset_type_of_tag(request.asset_tag) if request.asset_tag else None
     rule = (
         RoutingRule.objects.filter(
             Q(category__isnull=True) | Q(category=category),
             Q(campus__isnull=True) | Q(campus=request.campus_id),
             Q(system__isnull=True) | Q(system=request.system_id),
+            Q(asset_type__isnull=True) | Q(asset_type=asset_type_id),
             is_active=True,
         )
         .select_related("team", "technician")
