@@ -8,6 +8,7 @@ from datetime import datetime
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -223,10 +224,24 @@ class ServiceRequestSerializer(serializers.ModelSerializer):
     def get_is_overdue(self, request: ServiceRequest) -> bool:
         return request.is_open and request.due_at is not None and request.due_at < self._now()
 
+    # One serializer of each nested kind per list, not per row: building a serializer's
+    # fields is most of the cost of a page of 50 requests.
+    @cached_property
+    def _target_serializer(self) -> TargetSerializer:
+        return TargetSerializer(context=self.context)
+
+    @cached_property
+    def _note_serializer(self) -> NoteSerializer:
+        return NoteSerializer(context=self.context)
+
+    @cached_property
+    def _attachment_serializer(self) -> AttachmentSerializer:
+        return AttachmentSerializer(context=self.context)
+
     @extend_schema_field(TargetSerializer(many=True))
     def get_targets(self, request: ServiceRequest) -> list[dict]:
         targets = sorted(request.targets.all(), key=lambda target: TARGET_ORDER[target.kind])
-        return TargetSerializer(targets, many=True, context=self.context).data
+        return [self._target_serializer.to_representation(target) for target in targets]
 
     @extend_schema_field(NoteSerializer(many=True))
     def get_notes(self, request: ServiceRequest) -> list[dict]:
@@ -237,7 +252,7 @@ class ServiceRequestSerializer(serializers.ModelSerializer):
             for note in request.notes.all()
             if staff or note.visibility == Note.Visibility.REPLY
         ]
-        return NoteSerializer(notes, many=True, context=self.context).data
+        return [self._note_serializer.to_representation(note) for note in notes]
 
     @extend_schema_field(AttachmentSerializer(many=True))
     def get_attachments(self, request: ServiceRequest) -> list[dict]:
@@ -247,7 +262,7 @@ class ServiceRequestSerializer(serializers.ModelSerializer):
             for attachment in request.attachments.all()
             if policies.can_see_attachment(attachment, staff_viewer=staff)
         ]
-        return AttachmentSerializer(shown, many=True, context=self.context).data
+        return [self._attachment_serializer.to_representation(item) for item in shown]
 
 
 # --- Inputs -----------------------------------------------------------------
