@@ -15,14 +15,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
-from districtdesk.core.models import BusinessCalendar, Closure, WorkingPeriod
-from districtdesk.core.reference_data import install_sample_calendars
-from districtdesk.service_requests.chart_data import (
-    install_categorisation_chart,
-    mark_scheduled_work,
-)
-from districtdesk.service_requests.models import Category, Priority
-
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 AXE_SOURCE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -49,22 +41,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/e2e/" in item.nodeid:
             item.add_marker(pytest.mark.e2e)
-
-
-@pytest.fixture(autouse=True)
-def shipped_reference_data(live_server) -> None:
-    """The live server sees only committed rows, so each browser test's rows are flushed
-    afterwards, the calendars the migrations ship included: put them back."""
-    if not BusinessCalendar.objects.exists():
-        install_sample_calendars(BusinessCalendar, WorkingPeriod, Closure)
-
-
-@pytest.fixture
-def categorisation_chart(shipped_reference_data) -> None:
-    """The shipped categorisation chart, put back after the flush like the calendars."""
-    if not Category.objects.exists():
-        install_categorisation_chart(Category, Priority, BusinessCalendar)
-        mark_scheduled_work(Category)
+            # The live server sees only committed rows, so each browser test's rows are
+            # flushed afterwards, and with them what the migrations ship (calendars, the
+            # chart, asset types, change-control defaults, notification rules): a
+            # serialized rollback restores it all before each test.
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
 
 
 @pytest.hookimpl(wrapper=True)

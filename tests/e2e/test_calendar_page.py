@@ -26,7 +26,9 @@ def test_an_administrator_adds_a_snow_day_and_sees_it_in_history(page: Page, che
     form.get_by_role("button", name="Add closure").click()
 
     # Then the page confirms it, lists it, and the history says who added it
-    expect(page.get_by_role("status")).to_contain_text("Added closure “Snow day”")
+    expect(page.get_by_role("main").get_by_role("status")).to_contain_text(
+        "Added closure “Snow day”"
+    )
     expect(page.get_by_role("cell", name="Snow day", exact=True)).to_be_visible()
     expect(
         page.get_by_role("listitem").filter(has_text="Added closure “Snow day”")
@@ -75,7 +77,7 @@ def test_trying_the_clock_shows_the_due_time_and_why(page: Page, check_page, sig
     page.get_by_role("button", name="Show due time").click()
 
     # Then the answer skips the break and the staff-development day, and says so
-    result = page.get_by_role("status")
+    result = page.get_by_role("main").get_by_role("status")
     expect(result).to_contain_text("Winter break")
     expect(result).to_contain_text("Thu 7 Jan 2027, 16:10")
     check_page("calendar-preview")

@@ -3,31 +3,18 @@ live server runs on real time, so dates are pinned relative to the test's own no
 
 from datetime import datetime, time, timedelta
 
-import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from districtdesk.changes.models import (
-    BlackoutPeriod,
-    ChangeControlSettings,
     ChangeRequest,
-    MaintenanceWindow,
     Meeting,
 )
-from districtdesk.changes.reference_data import install_change_control_defaults
 from districtdesk.changes.services import implementation, meetings, submission
 from districtdesk.core.models import EnterpriseSystem, Role
 from tests.cast import build_district
 from tests.changes.builders import change_fields, linked_request
 from tests.core.factories import TEST_PASSWORD, EnterpriseSystemFactory
-
-
-@pytest.fixture(autouse=True)
-def change_control_defaults(shipped_reference_data) -> None:
-    """The live server's database is flushed after each browser test, the shipped settings,
-    windows and blackouts with it: put them back."""
-    if not ChangeControlSettings.objects.exists():
-        install_change_control_defaults(ChangeControlSettings, MaintenanceWindow, BlackoutPeriod)
 
 
 def saturday_night(weeks_ahead: int) -> datetime:

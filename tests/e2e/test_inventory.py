@@ -47,7 +47,7 @@ def test_an_asset_is_found_and_moved_to_another_campus(page: Page, check_page, s
     page.get_by_role("button", name="Record the move").click()
 
     # Then the asset's page says where it is now, and its history says who moved it
-    expect(page.get_by_role("status")).to_contain_text("Asset NE000042 moved.")
+    expect(page.get_by_role("main").get_by_role("status")).to_contain_text("Asset NE000042 moved.")
     expect(page.get_by_text("NE-01 101 → SH-02 A100")).to_be_visible()
     expect(
         page.get_by_role("listitem").filter(has_text="Moved from NE-01 101 to SH-02 A100")

@@ -1,7 +1,6 @@
 """The bell in a real browser: a teacher whose request was phoned in sees the unread count
 in the header, opens the notifications page, and marks the notification read."""
 
-import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
@@ -11,8 +10,6 @@ from districtdesk.notifications.reference_data import install_default_rules
 from tests.cast import build_district
 from tests.core.factories import TEST_PASSWORD
 from tests.notifications.builders import phoned_in
-
-pytestmark = pytest.mark.usefixtures("categorisation_chart")
 
 
 def test_the_bell_counts_unread_notifications_and_the_page_lists_them(

@@ -11,7 +11,7 @@ from tests.cast import build_district
 from tests.core.factories import TEST_PASSWORD
 from tests.reports.scenario import NOW, build_scenario
 
-pytestmark = pytest.mark.usefixtures("categorisation_chart", "counted_at_now")
+pytestmark = pytest.mark.usefixtures("counted_at_now")
 
 
 @pytest.fixture

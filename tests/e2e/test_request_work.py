@@ -4,7 +4,6 @@ scheduled maintenance approved to go ahead of overdue work. Every page is checke
 
 from datetime import timedelta
 
-import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
@@ -15,8 +14,6 @@ from tests.cast import build_district
 from tests.core.factories import TEST_PASSWORD
 from tests.service_requests.builders import priority, submit
 from tests.service_requests.files import PNG
-
-pytestmark = pytest.mark.usefixtures("categorisation_chart")
 
 
 def categorised(request: ServiceRequest, analyst, code: str = "1.3", **fields):

@@ -4,7 +4,6 @@ the teacher sees the outcome. Every page is checked (axe-core, CSP, console)."""
 
 import re
 
-import pytest
 from playwright.sync_api import Page, expect
 
 from districtdesk.core.models import Role
@@ -13,8 +12,6 @@ from districtdesk.service_requests.services import working
 from tests.cast import build_district
 from tests.core.factories import TEST_PASSWORD
 from tests.service_requests.builders import local, priority, submit
-
-pytestmark = pytest.mark.usefixtures("categorisation_chart")
 
 
 def sign_out(page: Page, check_page) -> None:

@@ -12,7 +12,8 @@ from districtdesk.notifications.models import Notification
 from tests.notifications.builders import phoned_in
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    # Serialized rollback: earlier transactional tests emptied the shipped reference data.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         not settings.CELERY_BROKER_URL,
         reason="needs Redis: set REDIS_URL (CI does) to run a real Celery worker",

@@ -55,7 +55,7 @@ _PHASE_WORK = {
 
 def lock(audit: Audit) -> Audit:
     """The audit's row, locked until the transaction ends, with its current phase."""
-    return Audit.objects.select_for_update().select_related("campus").get(pk=audit.pk)
+    return Audit.objects.select_for_update(of=("self",)).select_related("campus").get(pk=audit.pk)
 
 
 def require_phase_worker(actor: Person) -> None:

@@ -35,7 +35,8 @@ def _lock(discrepancy: AuditDiscrepancy, step: str) -> AuditDiscrepancy:
     audit = lock_audit(discrepancy.audit)
     audit_workflow.check(audit, step)
     locked = (
-        AuditDiscrepancy.objects.select_for_update()
+        # Only the discrepancy's row: PostgreSQL cannot lock the nullable side of a join.
+        AuditDiscrepancy.objects.select_for_update(of=("self",))
         .select_related("asset", "scanned_room", "expected_room")
         .get(pk=discrepancy.pk)
     )

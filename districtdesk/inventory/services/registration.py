@@ -32,7 +32,7 @@ STUDENT_SET = "(student)"
 def lock(asset: Asset) -> Asset:
     """The asset's row, locked until the transaction ends, as it stands now."""
     return (
-        Asset.objects.select_for_update()
+        Asset.objects.select_for_update(of=("self",))
         .select_related("asset_model__manufacturer")
         .get(pk=asset.pk)
     )
