@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
+from tests.reference_data import restore_shipped_reference_data
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 AXE_SOURCE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -41,11 +43,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/e2e/" in item.nodeid:
             item.add_marker(pytest.mark.e2e)
-            # The live server sees only committed rows, so each browser test's rows are
-            # flushed afterwards, and with them what the migrations ship (calendars, the
-            # chart, asset types, change-control defaults, notification rules): a
-            # serialized rollback restores it all before each test.
-            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+
+
+@pytest.fixture(autouse=True)
+def shipped_reference_data(live_server) -> None:
+    """The live server sees only committed rows, so each browser test's rows are flushed
+    afterwards, and with them what the migrations ship: put it back."""
+    restore_shipped_reference_data()
 
 
 @pytest.hookimpl(wrapper=True)

@@ -10,10 +10,10 @@ from django.utils import timezone
 
 from districtdesk.notifications.models import Notification
 from tests.notifications.builders import phoned_in
+from tests.reference_data import restore_shipped_reference_data
 
 pytestmark = [
-    # Serialized rollback: earlier transactional tests emptied the shipped reference data.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(
         not settings.CELERY_BROKER_URL,
         reason="needs Redis: set REDIS_URL (CI does) to run a real Celery worker",
@@ -27,7 +27,9 @@ def test_a_worker_runs_the_tick_task_and_delivers_the_outbox(people, smtp):
     from districtdesk.celery import app
     from districtdesk.notifications.tasks import run_tick
 
-    # Given a phoned-in request whose three emails wait in the outbox
+    # Given a phoned-in request whose three emails wait in the outbox (after any earlier
+    # transactional test emptied what the migrations ship)
+    restore_shipped_reference_data()
     phoned_in(people, now=timezone.now())
     assert Notification.objects.filter(channel="email", status="pending").count() == 3
     app.control.purge()  # nothing left over from an earlier run
