@@ -1,5 +1,6 @@
 """Documents the error answers every operation can give, so that clients (and the schema
-fuzzing tests) know a 400, 401, 403 or 404 is part of the contract, not a surprise."""
+fuzzing tests) know a 400, 401, 403, 404 (or, for a body, 415) is part of the contract,
+not a surprise."""
 
 from typing import Any
 
@@ -20,6 +21,11 @@ ERROR_RESPONSES = {
     "404": ("No such object, or none the caller may see.", "Error"),
     "405": ("The method is not allowed here.", "Error"),
 }
+# Only operations that read a body: one whose media type cannot be parsed (a malformed
+# multipart upload, say) is refused before its fields are read.
+BODY_ERROR_RESPONSES = {
+    "415": ("The request body's media type could not be read.", "Error"),
+}
 
 
 def add_error_responses(result: dict[str, Any], **_: Any) -> dict[str, Any]:
@@ -30,7 +36,10 @@ def add_error_responses(result: dict[str, Any], **_: Any) -> dict[str, Any]:
     for path_item in result.get("paths", {}).values():
         for operation in path_item.values():
             responses = operation.setdefault("responses", {})
-            for status, (description, schema) in ERROR_RESPONSES.items():
+            errors = dict(ERROR_RESPONSES)
+            if "requestBody" in operation:
+                errors.update(BODY_ERROR_RESPONSES)
+            for status, (description, schema) in errors.items():
                 responses.setdefault(
                     status,
                     {
