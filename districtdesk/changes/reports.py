@@ -14,10 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from districtdesk.changes.models import ChangeRequest
+from districtdesk.core.spreadsheets import safe_text
 
 Status = ChangeRequest.Status
 Type = ChangeRequest.Type
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 FINISHED = (Status.DRAFT, Status.CLOSED, Status.DENIED)
 
 
@@ -86,11 +86,6 @@ def rows_of(report: Report, changes: QuerySet[ChangeRequest]) -> QuerySet[Change
     return changes.filter(report.condition).order_by(*report.order)
 
 
-def safe_cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
-
-
 def _when(moment) -> str:
     return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
 
@@ -111,7 +106,7 @@ def csv_row(change: ChangeRequest) -> list[str]:
         change.service_request.number if change.service_request_id else "",
         change.get_outcome_display() if change.outcome else "",
     ]
-    return [safe_cell(value) for value in values]
+    return [safe_text(value) for value in values]
 
 
 def csv_lines(changes: QuerySet[ChangeRequest]) -> Iterator[str]:

@@ -9,18 +9,13 @@ from collections.abc import Iterator
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from districtdesk.core.spreadsheets import safe_text
 from districtdesk.inventory.imports.profiles import DISTRICTDESK_COLUMNS, EXPORT_ONLY_COLUMNS
 from districtdesk.inventory.models import Asset
 
 HEADER = (*DISTRICTDESK_COLUMNS, *EXPORT_ONLY_COLUMNS)
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 STUDENT_MASK = "(student)"
 CHUNK = 2000
-
-
-def safe_cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 class _Line:
@@ -63,7 +58,7 @@ def asset_row(asset: Asset, *, show_students: bool) -> list[str]:
         asset.status_report,
         registered,
     ]
-    return [safe_cell(value) for value in values]
+    return [safe_text(value) for value in values]
 
 
 def csv_lines(assets: QuerySet[Asset], *, show_students: bool) -> Iterator[str]:
@@ -115,10 +110,10 @@ def final_tag_lines(audit, items, discrepancies) -> Iterator[str]:
             asset.campus.code,
             asset.room.number if asset.room_id else "",
         ]
-        yield writer.writerow([safe_cell(value) for value in values])
+        yield writer.writerow([safe_text(value) for value in values])
     for row in settled.values():
         if row.kind == "unknown":
             values = [row.tag, "", "", "no", "", "unknown"]
             values += [row.scanned_room.number if row.scanned_room_id else "", row.kind]
             values += [row.outcome, row.request.number if row.request_id else "", "", "", ""]
-            yield writer.writerow([safe_cell(value) for value in values])
+            yield writer.writerow([safe_text(value) for value in values])

@@ -16,17 +16,11 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import TYPE_STRING
 from openpyxl.styles import Font
 
+from districtdesk.core.spreadsheets import neutralised
 from districtdesk.reports.filters import Filters
 from districtdesk.reports.tables import Table
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def safe_cell(value: object) -> object:
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return f"'{value}"
-    return value
 
 
 def filename(table: Table, now: datetime, extension: str) -> str:
@@ -36,9 +30,9 @@ def filename(table: Table, now: datetime, extension: str) -> str:
 def csv_bytes(table: Table) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow([safe_cell(label) for label in table.header])
+    writer.writerow([neutralised(label) for label in table.header])
     for row in table.rows:
-        writer.writerow([safe_cell(value) for value in row])
+        writer.writerow([neutralised(value) for value in row])
     return ("\ufeff" + buffer.getvalue()).encode()  # the BOM tells Excel it is UTF-8
 
 

@@ -6,8 +6,9 @@ import io
 import pytest
 
 from districtdesk.core.models import Role
+from districtdesk.core.spreadsheets import safe_text
 from districtdesk.inventory import selectors
-from districtdesk.inventory.exports import HEADER, csv_lines, safe_cell
+from districtdesk.inventory.exports import HEADER, csv_lines
 from districtdesk.inventory.services.importing import dry_run
 from tests.inventory.factories import register
 
@@ -16,11 +17,11 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
 def test_a_cell_a_spreadsheet_would_run_is_prefixed(start):
-    assert safe_cell(f"{start}HYPERLINK(1)") == f"'{start}HYPERLINK(1)"
+    assert safe_text(f"{start}HYPERLINK(1)") == f"'{start}HYPERLINK(1)"
 
 
 def test_plain_cells_are_left_alone():
-    assert [safe_cell("NE0001"), safe_cell(None), safe_cell(12)] == ["NE0001", "", "12"]
+    assert [safe_text("NE0001"), safe_text(None), safe_text(12)] == ["NE0001", "", "12"]
 
 
 def export(person, **filters) -> list[dict[str, str]]:

@@ -9,7 +9,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from districtdesk.core.models import Role
-from districtdesk.reports.exports import csv_bytes, safe_cell
+from districtdesk.core.spreadsheets import neutralised
+from districtdesk.reports.exports import csv_bytes
 from districtdesk.reports.filters import Filters
 from districtdesk.reports.tables import DASHBOARDS, TABLES, Column, Report, Table
 from tests.reports.scenario import build_scenario
@@ -131,7 +132,7 @@ def test_text_that_looks_like_a_formula_stays_text():
     rows = list(csv.reader(io.StringIO(csv_bytes(table).decode("utf-8-sig"))))
 
     assert [row[0] for row in rows[1:]] == ["'=HYPERLINK(1)", "'-team", "'@x", "'\tx", "plain"]
-    assert safe_cell(-3) == -3  # numbers stay numbers
+    assert neutralised(-3) == -3  # numbers stay numbers
 
 
 def test_the_dashboard_costs_the_same_queries_as_the_district_grows(
