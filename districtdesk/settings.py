@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "districtdesk.inventory",
     "districtdesk.changes",
     "districtdesk.notifications",
+    "districtdesk.mailbox",
+    "districtdesk.acquisitions",
     "districtdesk.reports",
     "districtdesk.api",
     "districtdesk.demo",
@@ -67,6 +69,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After both: a signed-in person reads pages in their own language (Person.language).
+    "districtdesk.core.middleware.PersonLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -210,6 +214,8 @@ STATICFILES_DIRS = [
     # Front-end packages come from package.json, installed by the set-up scripts.
     ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
     ("vendor/echarts", BASE_DIR / "node_modules" / "echarts" / "dist"),
+    # The audit's camera scanning reads codes with ZXing (pure JavaScript: no wasm, no worker).
+    ("vendor/zxing", BASE_DIR / "node_modules" / "@zxing" / "library" / "umd"),
 ]
 # Production collects, compresses and content-hashes the files at deploy time (far-future
 # caching); the embedded default and the tests serve them straight from their sources.
@@ -278,6 +284,8 @@ NOTIFICATIONS_MAX_ATTEMPTS = env_int("NOTIFICATIONS_MAX_ATTEMPTS", 12)
 NOTIFICATIONS_RETRY_BASE_SECONDS = env_int("NOTIFICATIONS_RETRY_BASE_SECONDS", 120)
 NOTIFICATIONS_RETRY_MAX_SECONDS = env_int("NOTIFICATIONS_RETRY_MAX_SECONDS", 2 * 60 * 60)
 NOTIFICATIONS_TICK_SECONDS = env_int("NOTIFICATIONS_TICK_SECONDS", 30)
+# A claimed email row is retried only after this lease: long enough for a slow relay to answer.
+NOTIFICATIONS_CLAIM_LEASE_SECONDS = env_int("NOTIFICATIONS_CLAIM_LEASE_SECONDS", 300)
 # Without Redis the development server runs the tick itself (notifications/ticker.py).
 NOTIFICATIONS_IN_PROCESS = env_bool("NOTIFICATIONS_IN_PROCESS", default=not REDIS_URL)
 
@@ -291,6 +299,26 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+
+# --- Email intake (docs/mailbox.md) -------------------------------------------
+
+# The help desk mailbox, polled over IMAP; no host means no polling.
+MAILBOX_IMAP_HOST = env_str("MAILBOX_IMAP_HOST", "")
+MAILBOX_IMAP_SECURITY = env_choice("MAILBOX_IMAP_SECURITY", "ssl", ("ssl", "starttls", "none"))
+MAILBOX_IMAP_PORT = env_int("MAILBOX_IMAP_PORT", 993 if MAILBOX_IMAP_SECURITY == "ssl" else 143)
+MAILBOX_IMAP_USER = env_str("MAILBOX_IMAP_USER", "")
+MAILBOX_IMAP_PASSWORD = env_str("MAILBOX_IMAP_PASSWORD", "")
+MAILBOX_IMAP_FOLDER = env_str("MAILBOX_IMAP_FOLDER", "INBOX")
+# Where handled messages are moved; empty leaves them in the folder, marked as read.
+MAILBOX_IMAP_PROCESSED_FOLDER = env_str("MAILBOX_IMAP_PROCESSED_FOLDER", "")
+MAILBOX_IMAP_TIMEOUT = env_int("MAILBOX_IMAP_TIMEOUT", 30)
+MAILBOX_POLL_SECONDS = env_int("MAILBOX_POLL_SECONDS", 60)
+# The inbound webhook (POST /mailbox/inbound/) answers 403 to everyone while this is empty.
+MAILBOX_WEBHOOK_SECRET = env_str("MAILBOX_WEBHOOK_SECRET", "")
+# A larger message is refused (IMAP) or answered 413 (webhook); smaller ones are kept whole.
+MAILBOX_MAX_MESSAGE_BYTES = env_int("MAILBOX_MAX_MESSAGE_BYTES", 25 * 1024 * 1024)
+# Addresses that are ours besides DEFAULT_FROM_EMAIL: mail from them is a loop.
+MAILBOX_OWN_ADDRESSES = env_list("MAILBOX_OWN_ADDRESSES", [])
 
 # --- API --------------------------------------------------------------------
 
@@ -320,6 +348,15 @@ SPECTACULAR_SETTINGS = {
     # cannot use (nested interactive controls, WCAG 4.1.2).
     "SWAGGER_UI_SETTINGS": {"deepLinking": False, "persistAuthorization": False},
     "REDOC_DIST": "SIDECAR",
+    # Fields of the same name with different choices in two apps.
+    "ENUM_NAME_OVERRIDES": {
+        "ChangeDenialReasonEnum": "districtdesk.changes.models.ChangeRequest.DenialReason",
+        "TechnologyDenialReasonEnum": (
+            "districtdesk.acquisitions.models.TechnologyRequest.DenialReason"
+        ),
+        "TechnologyRequestKindEnum": "districtdesk.acquisitions.models.TechnologyRequest.Kind",
+        "StandardItemKindEnum": "districtdesk.acquisitions.models.StandardItem.Kind",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "districtdesk.api.schema.add_error_responses",
@@ -332,4 +369,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("DISTRICTDESK_LOG_LEVEL", "INFO")},
+    # The barcode library announces at import that it draws no raster images; we draw SVG.
+    "loggers": {"pyBarcode": {"level": "WARNING"}},
 }

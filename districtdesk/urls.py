@@ -17,8 +17,10 @@ urlpatterns = [
     path("requests/", include("districtdesk.service_requests.urls")),
     path("inventory/", include("districtdesk.inventory.urls")),
     path("notifications/", include("districtdesk.notifications.urls")),
+    path("mailbox/", include("districtdesk.mailbox.urls")),
     path("changes/", include("districtdesk.changes.urls")),
     path("reports/", include("districtdesk.reports.urls")),
+    path("technology/", include("districtdesk.acquisitions.urls")),
     path("", include("districtdesk.core.urls")),
 ]
 

@@ -12,7 +12,15 @@ from districtdesk.core.reference_data import install_sample_calendars
 from districtdesk.inventory.models import AssetType
 from districtdesk.inventory.reference_data import install_asset_types
 from districtdesk.notifications.models import Rule
-from districtdesk.notifications.reference_data import install_default_rules
+from districtdesk.notifications.reference_data import (
+    CHANGE_RULES,
+    QUEUE_REVIEW_RULES,
+    TECHNOLOGY_RULES,
+    install_change_rules,
+    install_default_rules,
+    install_queue_review_rules,
+    install_technology_rules,
+)
 from districtdesk.service_requests.chart_data import (
     install_categorisation_chart,
     mark_scheduled_work,
@@ -33,3 +41,9 @@ def restore_shipped_reference_data() -> None:
         install_change_control_defaults(ChangeControlSettings, MaintenanceWindow, BlackoutPeriod)
     if not Rule.objects.exists():
         install_default_rules(Rule)
+    if not Rule.objects.filter(event_code=CHANGE_RULES[0][0]).exists():
+        install_change_rules(Rule)
+    if not Rule.objects.filter(event_code=TECHNOLOGY_RULES[0][0]).exists():
+        install_technology_rules(Rule)
+    if not Rule.objects.filter(event_code=QUEUE_REVIEW_RULES[0][0]).exists():
+        install_queue_review_rules(Rule)

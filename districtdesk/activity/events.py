@@ -4,7 +4,7 @@ Codes are stable identifiers stored in the database; labels are rendered when
 an event is read, in the reader's language.
 """
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -22,9 +22,19 @@ LABELS = {
 }
 
 
+# Parameters stored as codes (a channel, what a request waits on), by parameter name: the
+# words each code is read as, so an event reads in the reader's language.
+PARAM_WORDS: dict[str, Mapping[str, str]] = {}
+
+
 def register_labels(labels: Mapping[str, str]) -> None:
     """Upper floors add their own event codes from their AppConfig.ready()."""
     LABELS.update(labels)
+
+
+def register_param_words(name: str, choices: Iterable[tuple[str, str]]) -> None:
+    """An app names the choices a parameter's code is read through (one meaning per name)."""
+    PARAM_WORDS[name] = dict(choices)
 
 
 def record_event(
@@ -53,4 +63,8 @@ def record_event(
 
 def describe(event: Event) -> str:
     """The event in the active language."""
-    return str(LABELS[event.code]) % event.params
+    params = {
+        name: PARAM_WORDS[name].get(value, value) if name in PARAM_WORDS else value
+        for name, value in event.params.items()
+    }
+    return str(LABELS[event.code]) % params

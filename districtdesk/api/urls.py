@@ -3,6 +3,7 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from districtdesk.acquisitions.api import views as acquisition_views
 from districtdesk.api.idempotency import IdempotentRouter
 from districtdesk.changes.api import views as change_views
 from districtdesk.core.api import views as core_views
@@ -26,6 +27,13 @@ router.register(
 )
 router.register("changes", change_views.ChangeRequestViewSet, basename="change")
 router.register("change-meetings", change_views.MeetingViewSet, basename="changemeeting")
+router.register(
+    "technology-requests", acquisition_views.TechnologyRequestViewSet, basename="technologyrequest"
+)
+router.register("technology-standards", acquisition_views.StandardItemViewSet)
+router.register(
+    "approval-delegations", acquisition_views.DelegationViewSet, basename="approvaldelegation"
+)
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api_schema"),
@@ -33,5 +41,13 @@ urlpatterns = [
     path("v1/me/", core_views.me, name="api_me"),
     path("v1/reports/sla/", report_views.sla_report, name="api_report_sla"),
     path("v1/reports/intake/", report_views.intake_report, name="api_report_intake"),
+    path("v1/reports/team/", report_views.team_report, name="api_report_team"),
+    path("v1/reports/changes/", report_views.change_report, name="api_report_changes"),
+    path("v1/reports/inventory/", report_views.inventory_report, name="api_report_inventory"),
+    path(
+        "v1/reports/business-office/",
+        report_views.business_office_report,
+        name="api_report_business_office",
+    ),
     path("v1/", include(router.urls)),
 ]

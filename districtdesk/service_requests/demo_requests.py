@@ -1,6 +1,7 @@
 """Demo service requests: a few hundred requests in every state, made through the same
 services as real ones (so every clock, target and timeline entry is genuine), spread over
-the last three weeks of the district's calendar and deterministic for a seed."""
+the last three weeks of the district's calendar, with the analysts' odd-hour reviews of the
+uncategorised queue, and deterministic for a seed."""
 
 import random
 from dataclasses import dataclass
@@ -8,10 +9,13 @@ from datetime import datetime, timedelta
 
 from django.db import transaction
 
+from districtdesk.core.calendars import next_uncategorised_review, to_sla_calendar
 from districtdesk.core.models import EnterpriseSystem, Person, Role, Room, Team, TeamMembership
+from districtdesk.service_requests.clock import default_calendar
 from districtdesk.service_requests.models import Category, Priority, RoutingRule, ServiceRequest
 from districtdesk.service_requests.services import working
 from districtdesk.service_requests.services.intake import submit_request
+from districtdesk.service_requests.services.reviews import record_queue_review
 
 # (chart priority, weight, summaries): what a district's Technology Services actually sees.
 PROBLEMS: list[tuple[str, int, list[str]]] = [
@@ -186,10 +190,26 @@ def load_demo_requests(*, count: int, seed: int, now: datetime) -> dict[str, int
             submitted = max(submitted, now - timedelta(hours=rng.uniform(0.2, 5)))
         submitted = min(submitted, now - timedelta(minutes=rng.randint(5, 60)))
         _play(rng, staff, priorities[code], rng.choice(summaries), requester, outcome, submitted)
+    _review_the_queue(rng, staff, now)
     counts = {}
     for status in ServiceRequest.objects.values_list("status", flat=True):
         counts[status] = counts.get(status, 0) + 1
     return counts
+
+
+def _review_the_queue(rng: random.Random, staff: DemoStaff, now: datetime) -> None:
+    """The analysts' odd-hour reviews of the uncategorised queue over the same three weeks
+    (seed 003, step 4): most made within the hour, a few missed, as a busy desk manages."""
+    calendar = to_sla_calendar(default_calendar())
+    if calendar is None or not staff.analysts:
+        return
+    due = next_uncategorised_review(calendar, now - timedelta(days=21))
+    while due < now:
+        if rng.random() < 0.85:
+            made = due + timedelta(minutes=rng.randint(0, 40))
+            if made < now:
+                record_queue_review(actor=rng.choice(staff.analysts), now=made)
+        due = next_uncategorised_review(calendar, due + timedelta(minutes=1))
 
 
 def _play(

@@ -11,6 +11,7 @@ from rest_framework.test import APIClient
 from districtdesk.activity.models import Event
 from districtdesk.api import idempotency
 from districtdesk.api.models import IdempotencyKey
+from districtdesk.core import periodic
 from districtdesk.core.models import Role
 from districtdesk.service_requests.models import ServiceRequest
 from districtdesk.service_requests.services import intake
@@ -216,6 +217,15 @@ def test_forgetting_expired_keys_keeps_the_last_24_hours(people, district):
 
     assert forgotten == 1
     assert list(IdempotencyKey.objects.values_list("key", flat=True)) == ["new"]
+
+
+def test_the_tick_forgets_expired_keys(people, district):
+    post(people[Role.REQUESTER], REQUESTS, fields(district), key="old", at=TUESDAY_9)
+
+    counts = periodic.run_all(TUESDAY_9 + timedelta(hours=25))
+
+    assert counts["api.forget_expired_keys"] == 1
+    assert not IdempotencyKey.objects.exists()
 
 
 def _api_views(patterns=None):

@@ -4,8 +4,6 @@ whoever asks (no one, or any role's token)."""
 
 import pytest
 import schemathesis
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from rest_framework.authtoken.models import Token
 from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
@@ -16,17 +14,6 @@ from tests.cast import build_district
 
 # Generating the schema reads no rows, so it can be loaded while the tests are collected.
 schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
-
-
-@pytest.fixture(autouse=True)
-def keep_the_test_connection():
-    """As Django's test client does: an in-process WSGI call must not close the connection
-    that holds the test's transaction (on PostgreSQL it would; SQLite's in-memory one stays)."""
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    yield
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

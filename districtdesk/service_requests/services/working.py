@@ -311,8 +311,13 @@ def acknowledge_request(
 ) -> ServiceRequest:
     request = lock(request)
     _require(policies.can_work(actor, request), _("You may not work this request."), "not_allowed")
+    apply_acknowledgement(request, actor=actor, now=now or timezone.now())
+    return request
+
+
+def apply_acknowledgement(request: ServiceRequest, *, actor: Person, now: datetime) -> None:
+    """The acknowledge step on a locked request whose actor was already allowed to take it."""
     request.status = workflow.check(request, "acknowledge")
-    now = now or timezone.now()
     request.acknowledged_at = now
     # The acknowledger takes the request if nobody has it and they are on its team.
     on_team = request.team_id is None or actor.team_memberships.filter(team=request.team_id)
@@ -322,7 +327,6 @@ def acknowledge_request(
     request.targets.filter(kind=Target.Kind.ACKNOWLEDGE).update(completed_at=now)
     recompute(request, because="acknowledged")
     record_event(request, actor=actor, code="request.acknowledged", occurred_at=now)
-    return request
 
 
 @transaction.atomic
@@ -368,6 +372,16 @@ def wait_on(
     """Vendor Dependent or District Dependencies: the resolve clock stops until resumed."""
     request = lock(request)
     _require(policies.can_work(actor, request), _("You may not work this request."), "not_allowed")
+    apply_wait(
+        request, actor=actor, waiting_on=waiting_on, reason=reason, now=now or timezone.now()
+    )
+    return request
+
+
+def apply_wait(
+    request: ServiceRequest, *, actor: Person, waiting_on: str, reason: str, now: datetime
+) -> None:
+    """The wait step on a locked request whose actor was already allowed to take it."""
     request.status = workflow.check(request, "wait")
     if waiting_on not in (ServiceRequest.WaitingOn.VENDOR, ServiceRequest.WaitingOn.DISTRICT):
         raise DomainError(
@@ -377,7 +391,6 @@ def wait_on(
         raise DomainError(
             _("Say what the request is waiting for."), code="reason_required", field="reason"
         )
-    now = now or timezone.now()
     request.waiting_on = waiting_on
     request.save(update_fields=["status", "waiting_on"])
     WaitPeriod.objects.create(
@@ -392,7 +405,6 @@ def wait_on(
         waiting_on=waiting_on,
         reason=reason,
     )
-    return request
 
 
 def _end_wait(request: ServiceRequest, *, actor: Person, now: datetime) -> None:
@@ -406,13 +418,17 @@ def resume_request(
 ) -> ServiceRequest:
     request = lock(request)
     _require(policies.can_work(actor, request), _("You may not work this request."), "not_allowed")
+    apply_resume(request, actor=actor, now=now or timezone.now())
+    return request
+
+
+def apply_resume(request: ServiceRequest, *, actor: Person, now: datetime) -> None:
+    """The resume step on a locked request whose actor was already allowed to take it."""
     request.status = workflow.check(request, "resume")
-    now = now or timezone.now()
     _end_wait(request, actor=actor, now=now)
     request.save(update_fields=["status", "waiting_on"])
     recompute(request, because="resumed")
     record_event(request, actor=actor, code="request.resumed", occurred_at=now)
-    return request
 
 
 @transaction.atomic
@@ -421,12 +437,19 @@ def resolve_request(
 ) -> ServiceRequest:
     request = lock(request)
     _require(policies.can_work(actor, request), _("You may not work this request."), "not_allowed")
+    apply_resolution(request, actor=actor, resolution=resolution, now=now or timezone.now())
+    return request
+
+
+def apply_resolution(
+    request: ServiceRequest, *, actor: Person, resolution: str, now: datetime
+) -> None:
+    """The resolve step on a locked request whose actor was already allowed to take it."""
     request.status = workflow.check(request, "resolve")
     if not resolution.strip():
         raise DomainError(
             _("Tell the requester what was done."), code="resolution_required", field="resolution"
         )
-    now = now or timezone.now()
     _end_wait(request, actor=actor, now=now)
     request.resolution = resolution
     request.resolved_at = now
@@ -443,7 +466,6 @@ def resolve_request(
     record_event(
         request, actor=actor, code="request.resolved", occurred_at=now, resolution=resolution
     )
-    return request
 
 
 @transaction.atomic

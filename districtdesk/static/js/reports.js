@@ -7,10 +7,19 @@
 
   var ROW_HEIGHT = 30;
   var CHROME_HEIGHT = 90;
+  // A horizontal chart's value-axis name sits this far below the axis line, in a strip
+  // this tall below the grid.
+  var NAME_GAP = 28;
+  var NAME_ROOM = 28;
   var INK = "#1b2430";
   var GRID_LINE = "#d5dbe3";
 
   function option(data) {
+    // ECharts' containLabel keeps the tick labels inside the drawing but not the axis
+    // name: at its default place, past the end of a horizontal chart's value axis, the
+    // name ran off the right edge. There it is centred under the tick labels instead, with
+    // room kept for it below the grid; a vertical chart's name stays above its value axis.
+    var nameBelow = data.horizontal && data.unit;
     var categoryAxis = {
       type: "category",
       data: data.categories,
@@ -23,6 +32,8 @@
       minInterval: 1,
       axisLabel: { color: INK },
       nameTextStyle: { color: INK },
+      nameLocation: nameBelow ? "middle" : "end",
+      nameGap: nameBelow ? NAME_GAP : 15,
       splitLine: { lineStyle: { color: GRID_LINE } },
     };
     return {
@@ -32,7 +43,7 @@
       textStyle: { color: INK },
       legend: { top: 0, textStyle: { color: INK } },
       tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
-      grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 24, top: 40, bottom: nameBelow ? NAME_ROOM : 8, containLabel: true },
       xAxis: data.horizontal ? valueAxis : categoryAxis,
       yAxis: data.horizontal ? Object.assign({}, categoryAxis, { inverse: true }) : valueAxis,
       series: data.series.map(function (series) {
@@ -58,7 +69,8 @@
       // A bar per row: the drawing grows with the table (set through the CSSOM, which the
       // content security policy allows, unlike a style attribute).
       var rows = parseInt(container.dataset.rows, 10) || 1;
-      container.style.height = Math.max(200, rows * ROW_HEIGHT + CHROME_HEIGHT) + "px";
+      container.style.height =
+        Math.max(200, rows * ROW_HEIGHT + CHROME_HEIGHT + (data.unit ? NAME_ROOM : 0)) + "px";
     }
     var chart = window.echarts.init(container, null, { renderer: "canvas" });
     chart.setOption(option(data));
