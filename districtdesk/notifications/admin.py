@@ -1,4 +1,7 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from districtdesk.notifications.models import Notification, Preference, Reminder, Rule
 
@@ -29,12 +32,32 @@ class NotificationAdmin(admin.ModelAdmin):
     list_select_related = ["recipient", "event"]
     date_hierarchy = "created_at"
     readonly_fields = [field.name for field in Notification._meta.fields]
+    actions = ["send_again"]
 
     def has_add_permission(self, request) -> bool:
         return False
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+    @admin.action(description=_("Send the selected dead notifications again"))
+    def send_again(self, request, queryset) -> None:
+        """Once the cause is fixed (a mailbox that was full, a relay that refused us), a
+        person puts dead rows back in the queue; the next tick sends them with a fresh count
+        of attempts. Rows that are not dead are left alone."""
+        revived = queryset.filter(status=Notification.Status.DEAD).update(
+            status=Notification.Status.PENDING, attempts=0, next_attempt_at=timezone.now()
+        )
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d notification will be sent again.",
+                "%(count)d notifications will be sent again.",
+                revived,
+            )
+            % {"count": revived},
+            messages.SUCCESS,
+        )
 
 
 @admin.register(Reminder)

@@ -16,6 +16,13 @@ class Audience(models.TextChoices):
     TEAM_LEAD = "team_lead", _("The team's leads")
     REQUESTER_SUPERVISOR = "requester_supervisor", _("The requester's supervisor")
     ROLE = "role", _("Everyone holding a role")
+    SUBMITTER = "submitter", _("The submitter")
+    CAMPUS_ROLE = "campus_role", _("Everyone holding a role at the campuses the event names")
+    APPROVER = "approver", _("The approver")
+
+
+# Audiences that name a role in the rule's `role` field.
+ROLE_AUDIENCES = (Audience.ROLE, Audience.CAMPUS_ROLE)
 
 
 class Rule(models.Model):
@@ -29,7 +36,7 @@ class Rule(models.Model):
         max_length=30,
         choices=Role.choices,
         blank=True,
-        help_text=_("Only for the audience “Everyone holding a role”."),
+        help_text=_("Only for the audiences that name a role."),
     )
     is_active = models.BooleanField(_("active"), default=True)
 
@@ -40,8 +47,9 @@ class Rule(models.Model):
                 fields=["event_code", "audience", "role"], name="notification_rule_unique"
             ),
             models.CheckConstraint(
-                condition=(Q(audience="role") & ~Q(role="")) | (~Q(audience="role") & Q(role="")),
-                name="notification_rule_role_only_for_role_audience",
+                condition=(Q(audience__in=ROLE_AUDIENCES) & ~Q(role=""))
+                | (~Q(audience__in=ROLE_AUDIENCES) & Q(role="")),
+                name="notification_rule_role_only_for_role_audiences",
             ),
         ]
         verbose_name = _("notification rule")

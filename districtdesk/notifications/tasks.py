@@ -10,7 +10,7 @@ from districtdesk.notifications.services.engine import tick
 @app.task(name="notifications.tick")
 def run_tick() -> dict:
     report = tick(timezone.now())
-    return {"reminders": report.reminders, "sent": report.delivery.sent}
+    return {"reminders": report.reminders, **report.jobs, "sent": report.delivery.sent}
 
 
 @app.task(name="notifications.deliver")

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from districtdesk.notifications import selectors
@@ -74,7 +75,15 @@ def notification_read(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def notification_read_all(request: HttpRequest) -> HttpResponse:
     count = reading.mark_all_read(actor=request.user)
-    messages.success(request, _("Marked %(count)d notifications as read.") % {"count": count})
+    messages.success(
+        request,
+        ngettext(
+            "Marked %(count)d notification as read.",
+            "Marked %(count)d notifications as read.",
+            count,
+        )
+        % {"count": count},
+    )
     return redirect("notification_list")
 
 

@@ -2,6 +2,7 @@
 and nothing lost or sent twice."""
 
 from datetime import timedelta
+from email.header import decode_header, make_header
 
 import pytest
 
@@ -17,6 +18,16 @@ pytestmark = pytest.mark.django_db
 
 Status = Notification.Status
 EMAILS = ("requester@example.org", "teamlead@example.org", "technician@example.org")
+
+
+def subject(message) -> str:
+    """The Subject header unfolded and decoded."""
+    return str(make_header(decode_header(message["Subject"].replace("\r\n", ""))))
+
+
+def part(message, content_type: str) -> str:
+    body = next(p for p in message.walk() if p.get_content_type() == content_type)
+    return body.get_payload(decode=True).decode()
 
 
 def addresses(people) -> dict[str, str]:
@@ -74,21 +85,36 @@ def test_each_message_is_html_and_text_with_a_stable_id_and_marked_automatic(peo
     assert "Submitted " + request.number in parts["text/plain"]
 
 
-def test_mail_is_written_in_the_recipients_language(people, smtp, now):
+def test_mail_is_written_in_the_recipients_language(people, smtp, now, spanish):
     requester = people[Role.REQUESTER]
     requester.language = "es"
     requester.save(update_fields=["language"])
 
-    phoned_in(people, now=now)
+    request = phoned_in(people, now=now)
     deliver_due(now)
 
     [message] = smtp.inbox.to(requester.email)
     assert message["Content-Language"] == "es"
-    html = next(p for p in message.walk() if p.get_content_type() == "text/html")
-    assert '<html lang="es">' in html.get_payload(decode=True).decode()
+    assert f"Envió {request.number} por el canal" in subject(message)
+    html = part(message, "text/html")
+    assert '<html lang="es">' in html
+    assert "Hola, " in html and "Abrirlo en DistrictDesk" in html
+    assert "Recibe este mensaje por su función en este trabajo." in html
+    text = part(message, "text/plain")
+    assert f"Envió {request.number} por el canal" in text
+    assert "Abrirlo en DistrictDesk: http://127.0.0.1:8000/requests/" in text
+    assert "Hello" not in text and "Open it" not in text
+    # The technician on the same request reads theirs in English.
+    [english] = smtp.inbox.to(people[Role.TECHNICIAN].email)
+    assert english["Content-Language"] == "en"
+    assert "Hello " in part(english, "text/plain") and "Hola" not in part(english, "text/plain")
 
 
 def test_a_row_that_keeps_failing_is_dead_after_the_last_attempt(people, smtp, settings, now):
+    dead_after_three_attempts(people, smtp, settings, now)
+
+
+def dead_after_three_attempts(people, smtp, settings, now) -> Notification:
     settings.NOTIFICATIONS_MAX_ATTEMPTS = 3
     smtp.stop()
     phoned_in(people, now=now)
@@ -105,6 +131,27 @@ def test_a_row_that_keeps_failing_is_dead_after_the_last_attempt(people, smtp, s
     assert "ConnectionRefusedError" in row.last_error
     smtp.start()
     assert deliver_due(moment + timedelta(days=1)).sent == 0
+    return row
+
+
+def test_an_administrator_sends_dead_mail_again_once_the_cause_is_fixed(
+    people, smtp, settings, now, client
+):
+    row = dead_after_three_attempts(people, smtp, settings, now)
+    sent_before = Notification.objects.filter(status=Status.SENT, channel="email").count()
+    client.force_login(people[Role.SYSTEM_ADMIN])
+    answer = client.post(
+        "/admin/notifications/notification/",
+        {"action": "send_again", "_selected_action": [row.pk]},
+        follow=True,
+    )
+    assert "1 notification will be sent again." in answer.content.decode()
+    row.refresh_from_db()
+    assert (row.status, row.attempts) == (Status.PENDING, 0)
+    assert deliver_due(now + timedelta(days=2)).sent == 1
+    assert Notification.objects.filter(status=Status.SENT, channel="email").count() == (
+        sent_before + 1
+    )
 
 
 def test_backoff_doubles_up_to_its_cap(settings):
@@ -132,5 +179,5 @@ def test_a_digest_gathers_the_days_notifications_into_one_morning_email(people, 
     text = next(p for p in digest.walk() if p.get_content_type() == "text/plain")
     body = text.get_payload(decode=True).decode()
     assert "3 notifications" in digest["Subject"]
-    assert "Put on hold, waiting on vendor: Lamp" in body
+    assert "Put on hold, waiting on a vendor: Lamp" in body
     assert "Resumed work" in body

@@ -9,13 +9,19 @@ from districtdesk.core.models import Role
 from districtdesk.notifications.models import Notification, Reminder
 from districtdesk.notifications.services.engine import tick
 from districtdesk.notifications.services.reminders import Occasion, remind, send_reminders
-from districtdesk.service_requests.services import working
+from districtdesk.service_requests.services import reviews, working
 from tests.notifications.builders import phoned_in
 from tests.service_requests.builders import local, priority, submit
 
 pytestmark = pytest.mark.django_db
 
 TUESDAY_10 = local(2027, 2, 2, 10)
+
+
+def queue_reviewed(people, at) -> None:
+    """An analyst made the odd-hour review of the uncategorised queue at `at`, so only the
+    reminder a test is about is due."""
+    reviews.record_queue_review(actor=people[Role.CCC_ANALYST], now=at)
 
 
 def reminded(code: str) -> set[str]:
@@ -29,6 +35,7 @@ def reminded(code: str) -> set[str]:
 def test_analysts_hear_30_minutes_before_a_categorisation_breach_and_at_the_breach(people):
     # A portal request at 10:00 must be categorised by 12:00 (2 business hours)
     request = submit(people[Role.REQUESTER], now=TUESDAY_10)
+    queue_reviewed(people, local(2027, 2, 2, 11, 5))
 
     assert send_reminders(local(2027, 2, 2, 11, 29)) == 0
     assert send_reminders(local(2027, 2, 2, 11, 30)) == 1
@@ -135,6 +142,7 @@ def test_the_weekly_status_note_on_scheduled_maintenance_is_reminded_when_due(pe
 
 def test_a_second_scheduler_racing_for_the_same_occasion_reminds_nobody_twice(people):
     request = submit(people[Role.REQUESTER], now=TUESDAY_10)
+    queue_reviewed(people, local(2027, 2, 2, 11, 5))
     at = local(2027, 2, 2, 11, 30)
     assert send_reminders(at) == 1
     occasion = Occasion(
@@ -152,6 +160,7 @@ def test_a_second_scheduler_racing_for_the_same_occasion_reminds_nobody_twice(pe
 
 def test_tick_twice_sends_each_reminder_once(people, smtp):
     submit(people[Role.REQUESTER], now=TUESDAY_10)
+    queue_reviewed(people, local(2027, 2, 2, 11, 5))
 
     at = local(2027, 2, 2, 11, 30)
     first, second = tick(at), tick(at)
@@ -160,3 +169,42 @@ def test_tick_twice_sends_each_reminder_once(people, smtp):
     assert (second.reminders, second.delivery.sent) == (0, 0)
     [message] = smtp.inbox.messages
     assert message["To"] == people[Role.CCC_ANALYST].email
+
+
+def test_analysts_are_reminded_of_the_odd_hour_queue_review_once_while_requests_wait(people):
+    request = submit(people[Role.REQUESTER], now=TUESDAY_10)
+    queue_reviewed(people, local(2027, 2, 2, 10, 0))
+    # The 11:00 review falls due; an analyst hears it once, on the longest-waiting request.
+    assert not [k for k in _reminded_keys(local(2027, 2, 2, 10, 59)) if "queue" in k]
+    send_reminders(local(2027, 2, 2, 11, 1))
+    send_reminders(local(2027, 2, 2, 11, 20))
+    assert reminded("request.queue_review_due") == {"analyst"}
+    event = Event.objects.get(code="request.queue_review_due")
+    assert event.subject_id == str(request.pk)
+    assert event.params["due"] == "2027-02-02 11:00"
+    # Reviewed at 11:25: the 13:00 review is the next occasion, not a repeat of 11:00.
+    queue_reviewed(people, local(2027, 2, 2, 11, 25))
+    send_reminders(local(2027, 2, 2, 12, 30))
+    assert Event.objects.filter(code="request.queue_review_due").count() == 1
+    send_reminders(local(2027, 2, 2, 13, 5))
+    assert Event.objects.filter(code="request.queue_review_due").count() == 2
+
+
+def test_no_queue_review_reminder_when_nothing_waits_or_out_of_hours(people):
+    request = submit(people[Role.REQUESTER], now=TUESDAY_10)
+    working.categorise_request(
+        request,
+        actor=people[Role.CCC_ANALYST],
+        category=priority("1.3").category,
+        priority=priority("1.3"),
+        now=local(2027, 2, 2, 10, 30),
+    )
+    send_reminders(local(2027, 2, 2, 11, 5))
+    submit(people[Role.REQUESTER], now=local(2027, 2, 2, 18))
+    send_reminders(local(2027, 2, 2, 19, 5))  # 19:00 is after working hours
+    assert not Event.objects.filter(code="request.queue_review_due").exists()
+
+
+def _reminded_keys(at) -> list[str]:
+    send_reminders(at)
+    return list(Reminder.objects.values_list("key", flat=True))

@@ -4,7 +4,8 @@ A claim is a conditional UPDATE that pushes the rows' next attempt forward by a 
 two workers never send the same row, and a worker that dies mid-send leaves its rows to be
 tried again once the lease runs out (at least once; the stable Message-ID lets receivers
 drop the rare duplicate). Failures back off exponentially; after the last attempt a row is
-dead and waits for a person to look at it in the admin site."""
+dead and waits for a person to look at it in the admin site, who sends it again (the
+admin action "Send the selected dead notifications again") once the cause is fixed."""
 
 import logging
 from collections import defaultdict
@@ -23,8 +24,6 @@ logger = logging.getLogger(__name__)
 
 Status = Notification.Status
 Channel = Notification.Channel
-# Long enough for a slow relay to answer; a claimed row is retried only after it.
-LEASE = timedelta(minutes=5)
 RETRYABLE = (Status.PENDING, Status.FAILED)
 
 
@@ -53,7 +52,8 @@ def claim(now: datetime, *, limit: int) -> list[int]:
         ids = list(due.values_list("pk", flat=True)[:limit])
         # SQLite has no row locks; its IMMEDIATE transactions already serialise claims.
         Notification.objects.filter(pk__in=ids, status__in=RETRYABLE).update(
-            attempts=F("attempts") + 1, next_attempt_at=now + LEASE
+            attempts=F("attempts") + 1,
+            next_attempt_at=now + timedelta(seconds=settings.NOTIFICATIONS_CLAIM_LEASE_SECONDS),
         )
     return ids
 

@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from districtdesk.activity.events import describe
 from districtdesk.core.models import Person
@@ -98,9 +99,11 @@ def digest_message(notifications: Sequence[Notification]) -> EmailMultiAlternati
     recipient = notifications[0].recipient
     with translation.override(recipient.language):
         items = [item(notification) for notification in notifications]
-        subject_line = _("[DistrictDesk] Your daily digest: %(count)d notifications") % {
-            "count": len(items)
-        }
+        subject_line = ngettext(
+            "[DistrictDesk] Your daily digest: %(count)d notification",
+            "[DistrictDesk] Your daily digest: %(count)d notifications",
+            len(items),
+        ) % {"count": len(items)}
         return _build(
             recipient,
             subject_line,

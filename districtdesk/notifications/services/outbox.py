@@ -18,11 +18,16 @@ Channel = Notification.Channel
 Delivery = Preference.Delivery
 
 
-def audience_filter(audience: str, role: str, subject: models.Model) -> Q | None:
+def audience_filter(
+    audience: str, role: str, subject: models.Model, event: Event | None = None
+) -> Q | None:
     """The people an audience names for this subject, as a filter on Person; None when the
     subject has no such person (an unassigned request has no assignee). Subjects are read
-    by their field names, so any app's subject with a requester, assignee or team works."""
+    by their field names, so any app's subject with a requester, submitter, approver,
+    assignee or team works; campuses are read from the event's `notify_campus_ids`, a fact
+    the step wrote, so no audience costs a query of its own."""
     requester_id = getattr(subject, "requester_id", None)
+    campus_ids = (event.params.get("notify_campus_ids") if event is not None else None) or []
     team_id = getattr(subject, "team_id", None)
     match audience:
         case Audience.REQUESTER if requester_id:
@@ -37,6 +42,16 @@ def audience_filter(audience: str, role: str, subject: models.Model) -> Q | None
             return Q(direct_reports=requester_id)
         case Audience.ROLE if role:
             return Q(role_assignments__role=role)
+        case Audience.SUBMITTER if getattr(subject, "submitter_id", None):
+            return Q(pk=subject.submitter_id)
+        case Audience.APPROVER if getattr(subject, "approver_id", None):
+            return Q(pk=subject.approver_id)
+        case Audience.CAMPUS_ROLE if role and campus_ids:
+            # Held at one of those campuses, or district-wide (a superintendent).
+            return Q(role_assignments__role=role) & (
+                Q(role_assignments__campus__in=campus_ids)
+                | Q(role_assignments__campus__isnull=True)
+            )
     return None
 
 
@@ -94,7 +109,7 @@ def write_notifications(*, event: Event, subject: models.Model, **_: Any) -> Non
     )
     match = Q()
     for audience, role in rules:
-        if (found := audience_filter(audience, role, subject)) is not None:
+        if (found := audience_filter(audience, role, subject, event)) is not None:
             match |= found
     if not match:
         return

@@ -1,5 +1,6 @@
 """Reminders the clock gives, each once per occasion: a target about to breach or breached,
-and the weekly status note due on scheduled maintenance.
+the weekly status note due on scheduled maintenance, and the uncategorised queue's odd-hour
+review.
 
 Each reminder is an event on the request (so its history shows who was reminded of what),
 written with a Reminder row whose unique key names the occasion: the target or request and
@@ -14,9 +15,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from districtdesk import sla
 from districtdesk.activity.events import record_event
+from districtdesk.core.calendars import to_sla_calendar
 from districtdesk.notifications.models import Reminder
+from districtdesk.service_requests import clock
 from districtdesk.service_requests.models import ServiceRequest, Target
+from districtdesk.service_requests.selectors import review_cadence
 
 Kind = Target.Kind
 
@@ -35,7 +40,13 @@ LABELS = {
     "request.resolve_due_soon": _("Reminder: resolve %(number)s by %(due)s"),
     "request.resolve_breached": _("Reminder: %(number)s was not resolved by %(due)s"),
     "request.status_note_due": _("Reminder: the weekly status note on %(number)s was due %(due)s"),
+    "request.queue_review_due": _(
+        "Reminder: the uncategorised queue's review was due at %(due)s; %(number)s has waited "
+        "longest"
+    ),
 }
+# A queue review is reminded of only until the next odd hour's review falls due.
+QUEUE_REVIEW_REMINDED_FOR = timedelta(hours=2)
 
 
 @dataclass(frozen=True)
@@ -98,6 +109,30 @@ def status_note_occasions(now: datetime) -> Iterator[Occasion]:
         )
 
 
+def queue_review_occasions(now: datetime) -> Iterator[Occasion]:
+    """The odd-hour review of the uncategorised queue (seed 003, step 4), due in working
+    hours and not yet made, while requests wait in the queue: one occasion, on the request
+    that has waited longest, for the Customer Care Center's analysts."""
+    calendar = to_sla_calendar(clock.default_calendar())
+    if calendar is None or not sla.is_working_time(calendar, now):
+        return
+    due = review_cadence(calendar, now=now).due_since
+    if due is None or now - due >= QUEUE_REVIEW_REMINDED_FOR:
+        return
+    oldest = (
+        ServiceRequest.objects.filter(status=ServiceRequest.Status.NEW)
+        .order_by("submitted_at", "pk")
+        .first()
+    )
+    if oldest is not None:
+        yield Occasion(
+            key=f"queue_review:{int(due.timestamp())}",
+            request=oldest,
+            code="request.queue_review_due",
+            due=due,
+        )
+
+
 def remind(occasion: Occasion, *, now: datetime) -> bool:
     """Write the occasion's reminder and its event (which notifies its audience), unless
     another run already did. True if this run reminded."""
@@ -119,7 +154,11 @@ def remind(occasion: Occasion, *, now: datetime) -> bool:
 
 def send_reminders(now: datetime) -> int:
     """Every reminder due at `now` that has not been given; returns how many were given."""
-    occasions = [*target_occasions(now), *status_note_occasions(now)]
+    occasions = [
+        *target_occasions(now),
+        *status_note_occasions(now),
+        *queue_review_occasions(now),
+    ]
     given = set(
         Reminder.objects.filter(key__in=[o.key for o in occasions]).values_list("key", flat=True)
     )

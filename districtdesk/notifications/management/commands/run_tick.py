@@ -21,8 +21,9 @@ class Command(BaseCommand):
         while True:
             report = tick(timezone.now())
             delivery = report.delivery
+            jobs = "".join(f", {name} {count}" for name, count in report.jobs.items())
             self.stdout.write(
-                f"reminders {report.reminders}, sent {delivery.sent}, "
+                f"reminders {report.reminders}{jobs}, sent {delivery.sent}, "
                 f"retrying {delivery.failed}, dead {delivery.dead}"
             )
             if every <= 0:
