@@ -1,8 +1,9 @@
 """The district administrator's screens for change control's reference data: the settings
-row, maintenance windows and blackout periods. Changes and meetings are read here but only
-changed through their workflow steps; nothing is deleted."""
+row, maintenance windows, blackout periods and standard operating procedures. Changes and
+meetings are read here but only changed through their workflow steps; nothing is deleted."""
 
 from django.contrib import admin
+from django.db import models
 from django.http import HttpRequest
 
 from districtdesk.changes.models import (
@@ -11,6 +12,7 @@ from districtdesk.changes.models import (
     ChangeRequest,
     MaintenanceWindow,
     Meeting,
+    StandardOperatingProcedure,
 )
 
 
@@ -29,6 +31,8 @@ class ChangeControlSettingsAdmin(NoDeleteAdmin):
         "meeting_weekday",
         "meeting_time",
         "lead_time_days",
+        "committee_votes",
+        "quorum",
     ]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
@@ -48,6 +52,16 @@ class BlackoutPeriodAdmin(NoDeleteAdmin):
     list_filter = ["kind", "is_active"]
     search_fields = ["name"]
     date_hierarchy = "first_day"
+
+
+@admin.register(StandardOperatingProcedure)
+class StandardOperatingProcedureAdmin(NoDeleteAdmin):
+    list_display = ["title", "system", "owner", "last_reviewed", "is_active"]
+    list_filter = ["is_active", "system"]
+    search_fields = ["title", "text"]
+    list_select_related = ["system", "owner"]
+    raw_id_fields = ["owner", "changes"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 class ReadOnlyAdmin(NoDeleteAdmin):

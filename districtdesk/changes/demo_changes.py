@@ -17,7 +17,8 @@ from django.db import transaction
 
 from districtdesk.changes.demo_catalogue import EMERGENCY, INFORMATIONAL, SCHEDULED, ChangeSpec
 from districtdesk.changes.demo_timeline import Demo, Story
-from districtdesk.changes.models import BlackoutPeriod, ChangeRequest
+from districtdesk.changes.models import BlackoutPeriod, ChangeRequest, StandardOperatingProcedure
+from districtdesk.core.models import EnterpriseSystem
 
 Status, Type = ChangeRequest.Status, ChangeRequest.Type
 Reason = ChangeRequest.DenialReason
@@ -31,6 +32,38 @@ DENIALS = (
     (Reason.RESOURCES, "The vendor engineer is not available that night."),
 )
 APPROVE = ("approve", "", "Approved as planned.")
+# The SOPs of the Change Control Reports: (title, system code, steps, days since reviewed).
+PROCEDURES = (
+    (
+        "Core switch firmware upgrade",
+        "network-services",
+        "1. Stage the image on flash and verify its checksum.\n2. Save the running "
+        "configuration.\n3. Reload in the window; check every uplink and closet switch.\n"
+        "4. Back out by booting the previous image.",
+        40,
+    ),
+    (
+        "Infinite Campus patch and test",
+        "infinite-campus",
+        "1. Apply the vendor patch to the test site first.\n2. Run the attendance and "
+        "grade-book checks.\n3. Patch production in the weekend window; repeat the checks.",
+        95,
+    ),
+    (
+        "Lawson service pack",
+        "lawson",
+        "1. Snapshot the application and database servers.\n2. Apply the service pack.\n"
+        "3. Run a test payroll with the business office before Monday.",
+        200,
+    ),
+    (
+        "Kronos pay-code changes",
+        "kronos",
+        "1. Agree the codes with payroll in writing.\n2. Change them outside payroll "
+        "processing.\n3. Check a sample of time cards the next morning.",
+        30,
+    ),
+)
 
 
 @transaction.atomic
@@ -41,6 +74,7 @@ def load_demo_changes(*, seed: int, now: datetime) -> dict[str, int]:
     _plan_past_weeks(demo)
     _plan_since_last_meeting(demo)
     demo.run()
+    _record_procedures(demo)
     counts: dict[str, int] = {}
     for status in ChangeRequest.objects.values_list("status", flat=True):
         counts[status] = counts.get(status, 0) + 1
@@ -226,3 +260,24 @@ def _plan_since_last_meeting(demo: Demo) -> None:
     _emergency(demo, fixed, submitted, demo.between(submitted, 0.6), stop=Status.COMPLETED)
     fiber = demo.pick_spec(EMERGENCY, "Restore the fiber link")
     _emergency(demo, fiber, moment(0.6), demo.now + timedelta(hours=4), stop=Status.IN_PROGRESS)
+
+
+def _record_procedures(demo: Demo) -> None:
+    """The district's SOPs (reference data, kept in the admin), each linked to the changes
+    made on its system."""
+    systems = EnterpriseSystem.objects.in_bulk(
+        [code for _title, code, _steps, _days in PROCEDURES], field_name="code"
+    )
+    for title, code, steps, days in PROCEDURES:
+        system = systems.get(code)
+        procedure = StandardOperatingProcedure.objects.create(
+            title=title,
+            system=system,
+            text=steps,
+            owner=demo.coordinator,
+            last_reviewed=(demo.now - timedelta(days=days)).date(),
+        )
+        if system is not None:
+            procedure.changes.set(
+                ChangeRequest.objects.filter(systems=system).exclude(status=Status.DRAFT)[:5]
+            )

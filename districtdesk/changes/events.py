@@ -25,9 +25,17 @@ LABELS = {
     "change.completed": _("Completed (%(outcome)s); users, principals and superintendent informed"),
     "change.reviewed": _("Change review recorded"),
     "change.closed": _("Closed the change"),
+    "change.window_closed": _(
+        "The planned window closed at %(planned_end)s; the change awaits its review"
+    ),
+    "change.review_reminder": _("Reminder: %(count)s change(s) await their review: %(numbers)s"),
     "meeting.planned": _("Planned the meeting for %(scheduled_for)s"),
     "meeting.agenda_built": _("Built the agenda: %(added)s item(s) added"),
     "meeting.opened": _("Opened the meeting"),
     "meeting.attendance_recorded": _("Recorded attendance: %(present)s present"),
+    "meeting.vote_recorded": _("%(voter)s voted “%(choice)s” on %(number)s"),
+    "meeting.agenda_published": _(
+        "Published the agenda of the meeting of %(scheduled_for)s: %(items)s item(s)"
+    ),
     "meeting.closed": _("Closed the meeting; %(approved)s approved change(s) are eligible"),
 }

@@ -1,5 +1,6 @@
 """The Change Control Reports the coordinator distributes (seed 000): current Emergency,
-Approved, Informational and Scheduled changes, each as a page, a printed sheet and a CSV.
+Approved, Informational and Scheduled changes, and the SOPs (standard operating
+procedures), each as a page, a printed sheet and a CSV.
 
 Cells a spreadsheet would run as a formula are prefixed with an apostrophe (OWASP's advice
 against CSV injection): a change's title is typed by its submitter."""
@@ -13,7 +14,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from districtdesk.changes.models import ChangeRequest
+from districtdesk.changes.models import ChangeRequest, StandardOperatingProcedure
 from districtdesk.core.spreadsheets import safe_text
 
 Status = ChangeRequest.Status
@@ -63,6 +64,16 @@ REPORTS = {
         ),
     )
 }
+
+# The SOPs are procedures, not changes: their own report beside the others.
+SOPS = Report(
+    "sops",
+    _("SOPs"),
+    _("Standard operating procedures in force, with their owners and the changes linked."),
+    Q(is_active=True),
+    ("title", "pk"),
+)
+TABS = (*REPORTS.values(), SOPS)
 
 HEADER = (
     "number",
@@ -120,3 +131,46 @@ def csv_lines(changes: QuerySet[ChangeRequest]) -> Iterator[str]:
         buffer.truncate()
     if buffer.getvalue():
         yield buffer.getvalue()
+
+
+PROCEDURE_HEADER = (
+    "title",
+    "system",
+    "owner",
+    "last_reviewed",
+    "document_url",
+    "linked_changes",
+    "procedure",
+)
+
+
+def procedures() -> QuerySet[StandardOperatingProcedure]:
+    """The SOPs in force, with what their rows show, in a fixed number of queries."""
+    return (
+        StandardOperatingProcedure.objects.filter(SOPS.condition)
+        .select_related("system", "owner")
+        .prefetch_related("changes")
+        .order_by(*SOPS.order)
+    )
+
+
+def procedure_row(procedure: StandardOperatingProcedure) -> list[str]:
+    values = [
+        procedure.title,
+        procedure.system.name if procedure.system_id else "",
+        str(procedure.owner),
+        procedure.last_reviewed.isoformat(),
+        procedure.document_url,
+        "; ".join(change.number for change in procedure.changes.all()),
+        procedure.text,
+    ]
+    return [safe_text(value) for value in values]
+
+
+def procedure_csv_lines(rows: QuerySet[StandardOperatingProcedure]) -> Iterator[str]:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(PROCEDURE_HEADER)
+    for procedure in rows:
+        writer.writerow(procedure_row(procedure))
+    yield buffer.getvalue()

@@ -16,6 +16,7 @@ from districtdesk.changes.models import (
     ChangeRequest,
     MaintenanceWindow,
     Meeting,
+    Vote,
 )
 from districtdesk.changes.policies import changes_visible_to
 from districtdesk.core.models import Person
@@ -119,8 +120,10 @@ def changes_for(viewer: Person) -> QuerySet[ChangeRequest]:
 
 
 def meeting_with_agenda(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
-    items = AgendaItem.objects.select_related("change__submitter", "decided_by").order_by(
-        "position"
+    items = (
+        AgendaItem.objects.select_related("change__submitter", "decided_by")
+        .prefetch_related(Prefetch("votes", queryset=Vote.objects.select_related("voter")))
+        .order_by("position")
     )
     return meetings.prefetch_related(Prefetch("items", queryset=items), "attendees")
 
@@ -141,7 +144,7 @@ def agenda_candidates(meeting: Meeting) -> list[tuple[ChangeRequest, str]]:
     )
     emergencies = base.filter(
         change_type=Type.EMERGENCY,
-        status__in=[Status.SUBMITTED, Status.IN_PROGRESS, Status.COMPLETED],
+        status__in=[Status.SUBMITTED, Status.IN_PROGRESS, Status.COMPLETED, Status.REVIEWED],
     ).exclude(pk__in=reviewed_at_meetings)
     informational = base.filter(
         change_type=Type.INFORMATIONAL, status__in=[Status.SUBMITTED, Status.SCHEDULED]

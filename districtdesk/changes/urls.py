@@ -22,6 +22,11 @@ urlpatterns = [
         meetings.meeting_decide,
         name="meeting_decide",
     ),
+    path(
+        "meetings/<int:pk>/items/<int:item_pk>/vote/",
+        meetings.meeting_vote,
+        name="meeting_vote",
+    ),
     *(
         path(
             f"meetings/<int:pk>/{step}/",

@@ -57,6 +57,9 @@ TRANSITIONS: tuple[Transition, ...] = (
         EMERGENCY_ONLY | INFORMATIONAL_ONLY,
         MEETING,
     ),
+    # An emergency whose change review is already written still comes to a meeting (seed
+    # 000); it cannot close before it has.
+    _t("place_on_agenda", {Status.REVIEWED}, None, EMERGENCY_ONLY, MEETING),
     # Completed changes of every type come back to the meeting for their review.
     _t("place_on_agenda", {Status.COMPLETED}, None, SCHEDULED_ONLY, MEETING),
     _t("schedule", {Status.APPROVED}, Status.SCHEDULED, SCHEDULED_ONLY),
@@ -66,6 +69,10 @@ TRANSITIONS: tuple[Transition, ...] = (
     _t("start", {Status.SUBMITTED}, Status.IN_PROGRESS, EMERGENCY_ONLY),
     _t("complete", {Status.IN_PROGRESS}, Status.COMPLETED),
     _t("complete", {Status.SUBMITTED}, Status.COMPLETED, EMERGENCY_ONLY),
+    # Once its planned window has closed, a change nobody finished in the system enters the
+    # review queue by itself, its outcome not yet known (services/review_queue.py).
+    _t("await_review", {Status.SCHEDULED, Status.IN_PROGRESS}, Status.COMPLETED),
+    _t("await_review", {Status.SUBMITTED}, Status.COMPLETED, EMERGENCY_ONLY),
     _t("review", {Status.COMPLETED}, Status.REVIEWED),
     # A change cannot close without its review (seed 001).
     _t("close", {Status.REVIEWED}, Status.CLOSED),
@@ -82,6 +89,7 @@ DONE = {
     "schedule": gettext_lazy("scheduled"),
     "start": gettext_lazy("started"),
     "complete": gettext_lazy("completed"),
+    "await_review": gettext_lazy("moved to the review queue"),
     "review": gettext_lazy("reviewed"),
     "close": gettext_lazy("closed"),
 }
@@ -124,6 +132,7 @@ MEETING_STEPS: dict[str, tuple[frozenset[str], str | None]] = {
     "open": (frozenset({MeetingStatus.PLANNED}), MeetingStatus.OPEN),
     "record_attendance": (frozenset({MeetingStatus.OPEN}), None),
     "decide": (frozenset({MeetingStatus.OPEN}), None),
+    "vote": (frozenset({MeetingStatus.OPEN}), None),
     "close": (frozenset({MeetingStatus.OPEN}), MeetingStatus.CLOSED),
 }
 
@@ -132,6 +141,7 @@ MEETING_DONE = {
     "open": gettext_lazy("opened"),
     "record_attendance": gettext_lazy("given attendance"),
     "decide": gettext_lazy("given decisions"),
+    "vote": gettext_lazy("given votes"),
     "close": gettext_lazy("closed"),
 }
 

@@ -60,5 +60,7 @@ API_ROUTES: dict = {
     "changemeeting-build-agenda": ("post", the_meeting, refused_step(Role.CHANGE_COORDINATOR)),
     "changemeeting-open": ("post", the_meeting, refused_step(Role.CHANGE_COORDINATOR)),
     "changemeeting-attendance": ("post", the_meeting, seen(400)),
+    # A vote without its fields is a 400 for every viewer, before any rule is asked.
+    "changemeeting-vote": ("post", the_meeting, seen(400)),
     "changemeeting-close": ("post", the_meeting, refused_step(Role.CHANGE_COORDINATOR)),
 }

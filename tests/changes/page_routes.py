@@ -77,6 +77,7 @@ PAGE_ROUTES: dict = {
     "meeting_detail": ("get", the_meeting, seen(200)),
     "meeting_agenda": ("get", the_meeting, seen(200)),
     "meeting_decide": ("post", the_item, only(DECIDERS)),
+    "meeting_vote": ("post", the_item, only(DECIDERS)),
     "meeting_build_agenda": ("post", the_meeting, only(COORDINATORS)),
     "meeting_open": ("post", the_meeting, only(COORDINATORS)),
     "meeting_attendance": ("post", the_meeting, only(COORDINATORS)),

@@ -123,7 +123,9 @@ def test_the_meeting_cannot_close_with_a_change_undecided(district, people):
     meeting = open_meeting_with_agenda(district)
 
     with pytest.raises(DomainError) as refused:
-        meetings.close_meeting(meeting, actor=people[Role.CHANGE_COORDINATOR])
+        meetings.close_meeting(
+            meeting, actor=people[Role.CHANGE_COORDINATOR], now=NEXT_MONDAY_MEETING
+        )
 
     assert refused.value.code == "undecided_items"
     assert change.number in refused.value.message
@@ -307,7 +309,7 @@ def test_an_emergency_implemented_on_wednesday_appears_on_the_next_agenda_for_re
     implemented = Event.objects.for_subject(change).get(code="change.emergency_implemented")
     assert implemented.params["notify_roles"] == ["director"]
     # And the meeting can close: review items need no decision
-    meetings.close_meeting(meeting, actor=people[Role.CHANGE_COORDINATOR])
+    meetings.close_meeting(meeting, actor=people[Role.CHANGE_COORDINATOR], now=NEXT_MONDAY_MEETING)
     assert Meeting.objects.get().status == Meeting.Status.CLOSED
 
 

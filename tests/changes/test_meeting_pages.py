@@ -68,7 +68,9 @@ def test_a_meeting_already_planned_for_that_time_is_refused_in_words(client, dis
     assert Meeting.objects.count() == 1
 
 
-def test_the_committee_decides_each_item_and_the_coordinator_closes(client, district, people, now):
+def test_the_committee_decides_each_item_and_the_coordinator_closes(
+    client, district, people, at_the_meeting
+):
     change = submitted(district)
     meeting = open_meeting_with_agenda(district)
     item = meeting.items.get()
@@ -115,7 +117,7 @@ def test_a_denial_without_its_reason_shows_beside_the_item(client, district, peo
     assert item.decision == ""
 
 
-def test_closing_with_undecided_items_is_refused_in_words(client, district, people, now):
+def test_closing_with_undecided_items_is_refused_in_words(client, district, people, at_the_meeting):
     submitted(district)
     meeting = open_meeting_with_agenda(district)
     client.force_login(people[Role.CHANGE_COORDINATOR])
@@ -235,4 +237,5 @@ def test_the_csv_defuses_cells_a_spreadsheet_would_run(client, district, people,
 
 def test_an_unknown_report_is_a_404(client, people):
     client.force_login(people[Role.DIRECTOR])
-    assert client.get(reverse("change_report", args=["sops"])).status_code == 404
+    assert client.get(reverse("change_report", args=["nonsense"])).status_code == 404
+    assert client.get(reverse("change_report_csv", args=["nonsense"])).status_code == 404

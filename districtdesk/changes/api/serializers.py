@@ -8,8 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from districtdesk.changes.models import AgendaItem, ChangeRequest, ChangeReview, Meeting
+from districtdesk.changes.models import AgendaItem, ChangeRequest, ChangeReview, Meeting, Vote
 from districtdesk.changes.policies import STAFF
+from districtdesk.changes.services.votes import tally
 from districtdesk.core.models import Campus, EnterpriseSystem, Person
 from districtdesk.service_requests.api.serializers import (
     CampusRefSerializer,
@@ -120,6 +121,25 @@ class ChangeRequestSerializer(serializers.ModelSerializer):
         return [{"code": flag.code, "reason": flag.reason} for flag in flags]
 
 
+class VoteSerializer(serializers.ModelSerializer):
+    voter = PersonRefSerializer(read_only=True)
+    choice = serializers.ChoiceField(choices=Vote.Choice.choices, read_only=True)
+
+    class Meta:
+        model = Vote
+        fields = ["voter", "choice", "cast_at"]
+        read_only_fields = fields
+
+
+class TallySerializer(serializers.Serializer):
+    approve = serializers.IntegerField(read_only=True)
+    deny = serializers.IntegerField(read_only=True)
+    defer = serializers.IntegerField(read_only=True)
+    abstain = serializers.IntegerField(read_only=True)
+    present = serializers.IntegerField(read_only=True)
+    not_yet = serializers.IntegerField(read_only=True)
+
+
 class AgendaItemSerializer(serializers.ModelSerializer):
     change = ChangeRequestSerializer(read_only=True)
     purpose = serializers.ChoiceField(choices=AgendaItem.Purpose.choices, read_only=True)
@@ -128,6 +148,10 @@ class AgendaItemSerializer(serializers.ModelSerializer):
         choices=ChangeRequest.DenialReason.choices, read_only=True
     )
     decided_by = PersonRefSerializer(read_only=True, allow_null=True)
+    votes = VoteSerializer(many=True, read_only=True)
+    tally = serializers.SerializerMethodField(
+        help_text=_("The votes of the members present now, by choice.")
+    )
 
     class Meta:
         model = AgendaItem
@@ -141,14 +165,31 @@ class AgendaItemSerializer(serializers.ModelSerializer):
             "notes",
             "decided_by",
             "decided_at",
+            "votes",
+            "tally",
         ]
         read_only_fields = fields
+
+    @extend_schema_field(TallySerializer)
+    def get_tally(self, item: AgendaItem) -> dict[str, int]:
+        present = {person.pk for person in item.meeting.attendees.all()}
+        return tally(item.votes.all(), present).as_dict()
 
 
 class MeetingSerializer(serializers.ModelSerializer):
     status = serializers.ChoiceField(choices=Meeting.Status.choices, read_only=True)
     attendees = PersonRefSerializer(many=True, read_only=True)
     items = AgendaItemSerializer(many=True, read_only=True)
+    committee_votes = serializers.SerializerMethodField(
+        help_text=_("Whether the district's committee votes on each change for decision.")
+    )
+    quorum = serializers.SerializerMethodField(
+        help_text=_(
+            "Members who must be present before a decision is recorded; null if "
+            "the committee does not vote."
+        )
+    )
+    has_quorum = serializers.SerializerMethodField()
 
     class Meta:
         model = Meeting
@@ -161,9 +202,30 @@ class MeetingSerializer(serializers.ModelSerializer):
             "minutes",
             "opened_at",
             "closed_at",
+            "agenda_published_at",
+            "committee_votes",
+            "quorum",
+            "has_quorum",
             "items",
         ]
         read_only_fields = fields
+
+    def _settings(self):
+        return self.context["change_settings"]
+
+    @extend_schema_field(serializers.BooleanField())
+    def get_committee_votes(self, meeting: Meeting) -> bool:
+        return self._settings().committee_votes
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_quorum(self, meeting: Meeting) -> int | None:
+        row = self._settings()
+        return row.quorum if row.committee_votes else None
+
+    @extend_schema_field(serializers.BooleanField())
+    def get_has_quorum(self, meeting: Meeting) -> bool:
+        row = self._settings()
+        return not row.committee_votes or len(meeting.attendees.all()) >= row.quorum
 
 
 # --- Inputs -----------------------------------------------------------------
@@ -267,3 +329,20 @@ class AttendanceInputSerializer(serializers.Serializer):
 
 class CloseMeetingInputSerializer(serializers.Serializer):
     minutes = serializers.CharField(required=False, allow_blank=True, max_length=20000)
+
+
+class VoteInputSerializer(serializers.Serializer):
+    item = serializers.PrimaryKeyRelatedField(
+        queryset=AgendaItem.objects.all(), help_text=_("The agenda item voted on.")
+    )
+    choice = serializers.ChoiceField(choices=Vote.Choice.choices)
+    voter = serializers.PrimaryKeyRelatedField(
+        queryset=Person.objects.filter(is_active=True),
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text=_(
+            "Whose vote it is; the caller's own when left out (the coordinator may "
+            "record any present member's)."
+        ),
+    )

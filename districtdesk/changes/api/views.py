@@ -6,18 +6,15 @@ refuse raises DomainError, which the API's exception handler turns into a 400 wi
 errors; "not_allowed" becomes a 403 here, because by then the caller sees the object.
 """
 
-from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -36,51 +33,17 @@ from districtdesk.changes.api.serializers import (
     PlanMeetingInputSerializer,
     ReviewInputSerializer,
     ReviseInputSerializer,
+    VoteInputSerializer,
 )
 from districtdesk.changes.models import ChangeRequest, Meeting
-from districtdesk.changes.services import decisions, implementation, meetings, submission
-from districtdesk.core.errors import DomainError
-
-NOT_ALLOWED = "not_allowed"
-
-
-class StepsMixin:
-    """Fetch (404), parse (400), then run one service step in one transaction."""
-
-    def _visible(self) -> Model:
-        return get_object_or_404(self.scope(), pk=self.kwargs["pk"])
-
-    def _parse(self, input_class: type[serializers.Serializer]) -> dict[str, Any]:
-        fields = input_class(data=self.request.data, context=self.get_serializer_context())
-        fields.is_valid(raise_exception=True)
-        return dict(fields.validated_data)
-
-    def _call(self, service: Callable[..., object], *args, **fields) -> object:
-        try:
-            return service(*args, actor=self.request.user, **fields)
-        except DomainError as refused:
-            if refused.code == NOT_ALLOWED:
-                raise PermissionDenied(refused.message) from refused
-            raise
-
-    def _answer(self, pk: int, *, status_code: int = status.HTTP_200_OK) -> Response:
-        written = self.get_queryset().filter(pk=pk).first()
-        if written is None:
-            raise PermissionDenied(
-                _("This would put it outside what you can see, so it was not done.")
-            )
-        return Response(self.answer_serializer(written).data, status=status_code)
-
-    def _step(
-        self,
-        service: Callable[..., object],
-        input_class: type[serializers.Serializer] | None = None,
-    ) -> Response:
-        subject = self._visible()
-        fields = self._parse(input_class) if input_class else {}
-        with transaction.atomic():
-            self._call(service, subject, **fields)
-            return self._answer(subject.pk)
+from districtdesk.changes.services import (
+    decisions,
+    implementation,
+    meetings,
+    submission,
+    votes,
+)
+from districtdesk.core.api.steps import StepsMixin
 
 
 @extend_schema_view(
@@ -257,6 +220,9 @@ class MeetingViewSet(
             return Meeting.objects.none()
         return selectors.meeting_with_agenda(self.scope())
 
+    def get_serializer_context(self) -> dict[str, Any]:
+        return {**super().get_serializer_context(), "change_settings": selectors.current_settings()}
+
     def answer_serializer(self, meeting: Meeting) -> MeetingSerializer:
         return MeetingSerializer(meeting, context=self.get_serializer_context())
 
@@ -276,7 +242,12 @@ class MeetingViewSet(
     def build_agenda(self, request: Request, pk: str) -> Response:
         return self._step(meetings.build_agenda)
 
-    @extend_schema(summary="Open the meeting (coordinator)", request=None)
+    @extend_schema(
+        summary="Open the meeting (coordinator)",
+        description="Refused (400, field `scheduled_for`) earlier than the district's grace "
+        "before the meeting's time.",
+        request=None,
+    )
     @action(detail=True, methods=["post"])
     def open(self, request: Request, pk: str) -> Response:
         return self._step(meetings.open_meeting)
@@ -296,3 +267,15 @@ class MeetingViewSet(
     @action(detail=True, methods=["post"])
     def close(self, request: Request, pk: str) -> Response:
         return self._step(meetings.close_meeting, CloseMeetingInputSerializer)
+
+    @extend_schema(
+        summary="Record a present member's vote on an item for decision",
+        description=(
+            "Where the district's committee votes. Members vote for themselves; the "
+            "coordinator may record any present member's vote. Voting again changes the vote."
+        ),
+        request=VoteInputSerializer,
+    )
+    @action(detail=True, methods=["post"])
+    def vote(self, request: Request, pk: str) -> Response:
+        return self._step(votes.record_vote, VoteInputSerializer)

@@ -18,6 +18,7 @@ from districtdesk.changes.forms.meetings import (
     CloseMeetingForm,
     MeetingStepForm,
     PlanMeetingForm,
+    VoteForm,
 )
 
 __all__ = [
@@ -36,4 +37,5 @@ __all__ = [
     "PlanMeetingForm",
     "ReviewForm",
     "StepForm",
+    "VoteForm",
 ]

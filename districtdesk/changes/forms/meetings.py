@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from districtdesk.changes import policies
 from districtdesk.changes.forms.changes import LocalDateTimeField
-from districtdesk.changes.models import Meeting
+from districtdesk.changes.models import Meeting, Vote
 from districtdesk.core.models import Person
 from districtdesk.service_requests.forms import ShowsDomainErrors
 
@@ -87,3 +87,25 @@ class CloseMeetingForm(MeetingStepForm):
 
     def arguments(self) -> dict[str, Any]:
         return {"minutes": self.cleaned_data["minutes"]}
+
+
+class VoteForm(ShowsDomainErrors, forms.Form):
+    """A present member's vote on one item. The coordinator chooses whose vote it is; a
+    member votes for themselves and sees no such field."""
+
+    voter = forms.ModelChoiceField(label=_("Member"), queryset=Person.objects.none())
+    choice = forms.ChoiceField(
+        label=_("Vote"), choices=Vote.Choice.choices, widget=forms.RadioSelect
+    )
+
+    def __init__(self, *args: Any, present: list[Person], for_others: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if for_others:
+            field = self.fields["voter"]
+            field.queryset = Person.objects.filter(pk__in=[person.pk for person in present])
+            field.choices = [("", "---------")] + [(person.pk, str(person)) for person in present]
+        else:
+            del self.fields["voter"]
+
+    def arguments(self) -> dict[str, Any]:
+        return {"choice": self.cleaned_data["choice"], "voter": self.cleaned_data.get("voter")}

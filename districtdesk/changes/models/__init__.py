@@ -8,15 +8,20 @@ from districtdesk.changes.models.configuration import (
     MaintenanceWindow,
 )
 from districtdesk.changes.models.feeds import CalendarFeed
-from districtdesk.changes.models.meetings import AgendaItem, Meeting
+from districtdesk.changes.models.meetings import AgendaItem, Meeting, Vote
+from districtdesk.changes.models.procedures import StandardOperatingProcedure
+from districtdesk.changes.models.reminders import ChangeReminder
 
 __all__ = [
     "AgendaItem",
     "BlackoutPeriod",
     "CalendarFeed",
     "ChangeControlSettings",
+    "ChangeReminder",
     "ChangeRequest",
     "ChangeReview",
     "MaintenanceWindow",
     "Meeting",
+    "StandardOperatingProcedure",
+    "Vote",
 ]

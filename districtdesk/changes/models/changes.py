@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 NUMBER_PREFIX = "CHG-"
@@ -168,6 +169,9 @@ class ChangeRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("change_detail", args=[self.pk])
 
     @property
     def number(self) -> str:

@@ -2,8 +2,10 @@
 windows and its blackout periods. Shipped by data migration, edited by the administrator."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from districtdesk.core.models import WorkingPeriod
@@ -39,6 +41,33 @@ class ChangeControlSettings(models.Model):
             "and needs the coordinator's override. 0 turns the rule off."
         ),
     )
+    committee_votes = models.BooleanField(
+        _("the committee votes"),
+        default=False,
+        help_text=_(
+            "Each member present votes on every change for decision (approve, deny, defer "
+            "or abstain), and no decision is recorded before a quorum is present."
+        ),
+    )
+    quorum = models.PositiveSmallIntegerField(
+        _("quorum (members present)"),
+        default=3,
+        validators=[MinValueValidator(1)],
+        help_text=_("How many members must be present before a decision is recorded."),
+    )
+    agenda_lead_hours = models.PositiveSmallIntegerField(
+        _("agenda published (hours before the meeting)"),
+        default=24,
+        help_text=_(
+            "The agenda is brought up to date and published this many hours before each "
+            "planned meeting, and the committee is told."
+        ),
+    )
+    meeting_grace_minutes = models.PositiveSmallIntegerField(
+        _("a meeting may open early by (minutes)"),
+        default=30,
+        help_text=_("A meeting cannot be opened or closed earlier than this before its time."),
+    )
 
     class Meta:
         verbose_name = _("change control settings")
@@ -46,6 +75,10 @@ class ChangeControlSettings(models.Model):
 
     def __str__(self) -> str:
         return str(_("Change control settings"))
+
+    def get_absolute_url(self) -> str:
+        """Where its reminders point: the changes waiting for their review."""
+        return f"{reverse('change_list')}?status=completed"
 
 
 class MaintenanceWindow(models.Model):

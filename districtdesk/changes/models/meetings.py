@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from districtdesk.changes.models.changes import ChangeRequest
@@ -25,14 +26,26 @@ class Meeting(models.Model):
     minutes = models.TextField(_("minutes"), blank=True)
     opened_at = models.DateTimeField(_("opened"), null=True, editable=False)
     closed_at = models.DateTimeField(_("closed"), null=True, editable=False)
+    # Set once, by the job that publishes the agenda ahead of the meeting.
+    agenda_published_at = models.DateTimeField(_("agenda published"), null=True, editable=False)
 
     class Meta:
         ordering = ["-scheduled_for"]
+        indexes = [
+            models.Index(
+                fields=["scheduled_for"],
+                condition=Q(agenda_published_at__isnull=True, status="planned"),
+                name="meeting_agenda_unpublished",
+            )
+        ]
         verbose_name = _("Change Control meeting")
         verbose_name_plural = _("Change Control meetings")
 
     def __str__(self) -> str:
         return f"{_('Change Control meeting')} {self.scheduled_for:%Y-%m-%d %H:%M}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("meeting_detail", args=[self.pk])
 
 
 class AgendaItem(models.Model):
@@ -96,3 +109,41 @@ class AgendaItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting} #{self.position}: {self.change.number}"
+
+
+class Vote(models.Model):
+    """One present member's vote on one agenda item for decision; a member who votes again
+    changes their vote."""
+
+    class Choice(models.TextChoices):
+        APPROVE = "approve", _("Approve")
+        DENY = "deny", _("Deny")
+        DEFER = "defer", _("Defer")
+        ABSTAIN = "abstain", _("Abstain")
+
+    item = models.ForeignKey(
+        AgendaItem, on_delete=models.PROTECT, related_name="votes", verbose_name=_("agenda item")
+    )
+    voter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("member"),
+    )
+    choice = models.CharField(_("vote"), max_length=10, choices=Choice.choices)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    cast_at = models.DateTimeField(_("cast"))
+
+    class Meta:
+        ordering = ["item", "cast_at", "pk"]
+        constraints = [models.UniqueConstraint(fields=["item", "voter"], name="vote_once_per_item")]
+        verbose_name = _("vote")
+        verbose_name_plural = _("votes")
+
+    def __str__(self) -> str:
+        return f"{self.item}: {self.voter} {self.choice}"

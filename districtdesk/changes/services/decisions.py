@@ -13,6 +13,7 @@ from districtdesk.changes import policies, selectors, workflow
 from districtdesk.changes.lock_objects import lock_change, lock_meeting
 from districtdesk.changes.models import AgendaItem, ChangeControlSettings, ChangeRequest, Meeting
 from districtdesk.changes.services.submission import refuse
+from districtdesk.changes.services.votes import require_quorum
 from districtdesk.core.errors import DomainError
 from districtdesk.core.models import Person
 
@@ -93,7 +94,8 @@ def _decide(
     now: datetime | None,
 ) -> ChangeRequest:
     now = now or timezone.now()
-    model = selectors.current_settings().approval_model
+    settings_row = selectors.current_settings()
+    model = settings_row.approval_model
     change = lock_change(change)
     refuse(
         policies.can_decide(actor, model),
@@ -127,6 +129,7 @@ def _decide(
                 ),
                 code="meeting_not_open",
             )
+        require_quorum(item.meeting, settings_row)
         item.decision, item.denial_reason, item.notes = decision, denial_reason, notes
         item.decided_by, item.decided_at = actor, now
         item.save(update_fields=["decision", "denial_reason", "notes", "decided_by", "decided_at"])

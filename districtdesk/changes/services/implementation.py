@@ -15,7 +15,13 @@ from django.utils.translation import gettext as _
 from districtdesk.activity.events import record_event
 from districtdesk.changes import policies, selectors, workflow
 from districtdesk.changes.lock_objects import lock_change
-from districtdesk.changes.models import ChangeRequest, ChangeReview
+from districtdesk.changes.models import (
+    AgendaItem,
+    ChangeControlSettings,
+    ChangeRequest,
+    ChangeReview,
+    Meeting,
+)
 from districtdesk.changes.services.submission import refuse
 from districtdesk.core.errors import DomainError
 from districtdesk.core.models import Person, Role
@@ -176,7 +182,20 @@ def close_change(
     now = now or timezone.now()
     change = lock_change(change)
     refuse(policies.can_coordinate(actor), _("The change coordinator closes changes."))
-    change.status = workflow.check(change, "close", selectors.current_settings().approval_model)
+    model = selectors.current_settings().approval_model
+    change.status = workflow.check(change, "close", model)
+    if (
+        change.is_emergency
+        and model == ChangeControlSettings.ApprovalModel.MEETING
+        and not change.agenda_items.filter(purpose=AgendaItem.Purpose.REVIEW)
+        .exclude(meeting__status=Meeting.Status.PLANNED)
+        .exists()
+    ):
+        # Seed 000: an emergency is discussed at the next Change Control meeting.
+        raise DomainError(
+            _("An emergency change is reviewed at a Change Control meeting before it closes."),
+            code="emergency_not_reviewed_at_meeting",
+        )
     change.closed_at = now
     change.save(update_fields=["status", "closed_at"])
     record_event(change, actor=actor, code="change.closed", occurred_at=now)

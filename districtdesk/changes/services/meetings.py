@@ -1,7 +1,7 @@
 """The weekly Change Control meeting: planning it, building its agenda, opening it, taking
 attendance and closing it, which makes the changes it approved eligible (seed 000)."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -71,12 +71,32 @@ def build_agenda(meeting: Meeting, *, actor: Person, now: datetime | None = None
     return meeting
 
 
+def _require_its_time(meeting: Meeting, now: datetime, step: str) -> None:
+    """A meeting opens (and closes) at its time, or at most the district's grace before."""
+    grace = timedelta(minutes=selectors.current_settings().meeting_grace_minutes)
+    if now >= meeting.scheduled_for - grace:
+        return
+    when = f"{timezone.localtime(meeting.scheduled_for - grace):%Y-%m-%d %H:%M}"
+    message = (
+        _("The meeting can be opened from %(when)s, %(minutes)s minutes before its time.")
+        if step == "open"
+        else _("The meeting can be closed from %(when)s, %(minutes)s minutes before its time.")
+    )
+    raise DomainError(
+        message % {"when": when, "minutes": int(grace.total_seconds() // 60)},
+        code="meeting_too_early",
+        field="scheduled_for",
+    )
+
+
 @transaction.atomic
 def open_meeting(meeting: Meeting, *, actor: Person, now: datetime | None = None) -> Meeting:
     _coordinator(actor)
     now = now or timezone.now()
     meeting = lock_meeting(meeting)
-    meeting.status, meeting.opened_at = workflow.check_meeting(meeting, "open"), now
+    after = workflow.check_meeting(meeting, "open")
+    _require_its_time(meeting, now, "open")
+    meeting.status, meeting.opened_at = after, now
     meeting.save(update_fields=["status", "opened_at"])
     record_event(meeting, actor=actor, code="meeting.opened", occurred_at=now)
     return meeting
@@ -119,6 +139,7 @@ def close_meeting(
     now = now or timezone.now()
     meeting = lock_meeting(meeting)
     after = workflow.check_meeting(meeting, "close")
+    _require_its_time(meeting, now, "close")
     undecided = meeting.items.filter(purpose=AgendaItem.Purpose.DECIDE, decision="")
     if undecided.exists():
         numbers = ", ".join(item.change.number for item in undecided.select_related("change"))
@@ -141,6 +162,35 @@ def close_meeting(
         meeting, actor=actor, code="meeting.closed", occurred_at=now, approved=approved_count
     )
     return meeting
+
+
+@transaction.atomic
+def publish_agenda(
+    meeting: Meeting, *, actor: Person | None = None, now: datetime | None = None
+) -> bool:
+    """Bring a planned meeting's agenda up to date and publish it, once: the committee is
+    told (notification rules on `meeting.agenda_published`). The clock publishes it the
+    settings' lead time before the meeting; False if it was already published or the
+    meeting is no longer planned."""
+    now = now or timezone.now()
+    meeting = lock_meeting(meeting)
+    if meeting.agenda_published_at is not None or meeting.status != Meeting.Status.PLANNED:
+        return False
+    candidates = selectors.agenda_candidates(meeting)
+    for change, _purpose in candidates:
+        add_to_agenda(meeting, lock_change(change), actor=actor, now=now)
+    meeting.agenda_published_at = now
+    meeting.save(update_fields=["agenda_published_at"])
+    record_event(
+        meeting,
+        actor=actor,
+        code="meeting.agenda_published",
+        occurred_at=now,
+        scheduled_for=f"{timezone.localtime(meeting.scheduled_for):%Y-%m-%d %H:%M}",
+        added=len(candidates),
+        items=meeting.items.count(),
+    )
+    return True
 
 
 @transaction.atomic
