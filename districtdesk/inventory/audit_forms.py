@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from districtdesk.core.models import Campus, Room
 from districtdesk.inventory.models import Asset
+from districtdesk.service_requests.attachment_fields import AttachmentsField
 from districtdesk.service_requests.forms import ShowsDomainErrors
 
 
@@ -18,6 +19,13 @@ class DocumentForm(ShowsDomainErrors, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Where it was looked for, who was asked, what is known."),
     )
+
+
+class AttachForm(ShowsDomainErrors, forms.Form):
+    """Photos, emails or reports that document a discrepancy, checked as a service
+    request's files are."""
+
+    files = AttachmentsField(label=_("Files"), required=True)
 
 
 class InvestigateForm(ShowsDomainErrors, forms.Form):

@@ -3,13 +3,17 @@ step its phase is at, a discrepancy's page with the actions that settle it, and 
 tag export. Views parse, call one service or selector, and render; each step is a small
 POST-only view that answers with the audit's page (post/redirect/get)."""
 
+import logging
+import uuid
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
@@ -20,8 +24,10 @@ from districtdesk.inventory import audit_forms, audit_workflow, exports, forms, 
 from districtdesk.inventory.audit_progress import progress_bars
 from districtdesk.inventory.models import Audit, AuditDiscrepancy
 from districtdesk.inventory.services import audit_phases, auditing, discrepancies
+from districtdesk.service_requests.attachment_views import ATTACHMENT_POLICY
 
 Kind = AuditDiscrepancy.Kind
+logger = logging.getLogger(__name__)
 
 
 def _visible_audit(person: Person, pk: int) -> Audit:
@@ -108,7 +114,14 @@ def _audit_page(request: HttpRequest, audit: Audit, form, scan=None) -> HttpResp
 @require_GET
 def audit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     audit = _visible_audit(request.user, pk)
-    return _audit_page(request, audit, forms.ScanForm(campus=audit.campus))
+    return _audit_page(request, audit, _scan_form(audit))
+
+
+def _scan_form(audit: Audit, room_id: int | None = None) -> forms.ScanForm:
+    """An empty scan form. Its scan id is new on every form, so a form sent twice (a double
+    press, a resubmission after a timeout) is one scan; the page's script gives each scan
+    its own id instead."""
+    return forms.ScanForm(initial={"room": room_id, "client_id": uuid.uuid4()}, campus=audit.campus)
 
 
 @login_required
@@ -132,7 +145,7 @@ def audit_scan(request: HttpRequest, pk: int) -> HttpResponse:
         except DomainError as error:
             form.add_domain_error(error)
         else:
-            form = forms.ScanForm(initial={"room": scan.room_id}, campus=audit.campus)
+            form = _scan_form(audit, scan.room_id)
             audit = _visible_audit(request.user, pk)  # its progress, with this scan
     return _audit_page(request, audit, form, scan)
 
@@ -218,6 +231,8 @@ def _discrepancy_page(
         "audit": audit,
         "discrepancy": discrepancy,
         "can_document": runs and audit_workflow.can(audit, "document"),
+        "attachments": discrepancy.attachments.select_related("uploaded_by"),
+        "attach_form": audit_forms.AttachForm(),
         "can_move": runs
         and open_
         and discrepancy.kind == Kind.MISPLACED
@@ -250,6 +265,12 @@ DISCREPANCY_ACTIONS: dict[str, tuple[Any, Callable[..., object], str, str]] = {
         discrepancies.document_discrepancy,
         "document_form",
         gettext_lazy("Documented."),
+    ),
+    "attach": (
+        audit_forms.AttachForm,
+        discrepancies.attach_to_discrepancy,
+        "attach_form",
+        gettext_lazy("Attached."),
     ),
     "move": (
         None,
@@ -289,7 +310,7 @@ def discrepancy_action(
     fields: dict[str, Any] = {}
     if form_class is not None:
         extra = {"campus": discrepancy.audit.campus} if form_class is audit_forms.LocateForm else {}
-        form = form_class(request.POST, **extra)
+        form = form_class(request.POST, request.FILES, **extra)
         if not form.is_valid():
             return _discrepancy_page(request, discrepancy, **{form_name: form})
         fields = form.cleaned_data
@@ -302,4 +323,30 @@ def discrepancy_action(
         form.add_domain_error(error)
         return _discrepancy_page(request, discrepancy, **{form_name: form})
     messages.success(request, str(done))
+    if action == "attach":
+        return redirect("discrepancy_detail", pk=pk, discrepancy_pk=discrepancy_pk)
     return redirect("audit_detail", pk=pk)
+
+
+@login_required
+@require_GET
+def discrepancy_file(
+    request: HttpRequest, pk: int, discrepancy_pk: int, attachment_pk: int
+) -> FileResponse:
+    """A discrepancy's file, for whoever sees the discrepancy, always as a download with
+    a policy that lets nothing in it run (as a request's files are sent)."""
+    discrepancy = _visible_discrepancy(request.user, pk, discrepancy_pk)
+    attachment = get_object_or_404(discrepancy.attachments.all(), pk=attachment_pk)
+    try:
+        content = attachment.file.open("rb")
+    except FileNotFoundError:
+        logger.error("Discrepancy file %s has no bytes at %s", attachment.pk, attachment.file.name)
+        raise Http404 from None
+    response = FileResponse(content, content_type=attachment.content_type)
+    response["Content-Disposition"] = (
+        f"attachment; filename*=UTF-8''{quote(attachment.original_name, safe='')}"
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = ATTACHMENT_POLICY
+    patch_cache_control(response, private=True)
+    return response

@@ -10,6 +10,7 @@ LABELS = {
     "asset.registered": _("Registered tag %(bar_tag)s at %(campus)s %(room)s"),
     "asset.imported": _("Imported tag %(bar_tag)s from %(source)s at %(campus)s %(room)s"),
     "asset.edited": _("Edited %(fields)s"),
+    "asset.updated_by_import": _("Updated %(fields)s from %(source)s"),
     "asset.moved": _("Moved from %(from_location)s to %(to_location)s: %(reason)s"),
     "asset.status_changed": _("Status changed from %(before)s to %(after)s: %(reason)s"),
     "audit.started": _("Started the audit of %(campus)s: %(expected)s tags expected"),
@@ -17,6 +18,7 @@ LABELS = {
         "Ended scanning: %(discrepancies)s discrepancies, %(missing)s of them missing"
     ),
     "audit.discrepancy_documented": _("Documented the discrepancy of tag %(tag)s"),
+    "audit.discrepancy_file_added": _("Attached %(file)s to the discrepancy of tag %(tag)s"),
     "audit.discrepancy_settled": _("Settled the discrepancy of tag %(tag)s: %(outcome)s"),
     "audit.discrepancies_submitted": _("Submitted %(count)s documented discrepancies"),
     "audit.reconciled": _("Ended reconciliation with the follow-up report"),

@@ -198,6 +198,18 @@ class StatusForm(ShowsDomainErrors, forms.Form):
 
 
 class ImportForm(forms.Form):
+    NEW, UPDATE = "new", "update"
+    mode = forms.ChoiceField(
+        label=_("What the file holds"),
+        choices=[
+            (NEW, _("New assets: register every row")),
+            (UPDATE, _("Updates to assets on record, matched by bar tag")),
+        ],
+        widget=forms.RadioSelect,
+        initial=NEW,
+        required=False,
+        help_text=_("Updates read the DistrictDesk columns: edit an export and upload it."),
+    )
     profile = forms.ChoiceField(
         label=_("File format"),
         choices=[(code, profile.label) for code, profile in PROFILES.items()],
@@ -209,6 +221,9 @@ class ImportForm(forms.Form):
         help_text=_("UTF-8 CSV, at most 4 MB."),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
     )
+
+    def clean_mode(self) -> str:
+        return self.cleaned_data["mode"] or self.NEW
 
 
 class AuditStartForm(forms.Form):
@@ -224,11 +239,13 @@ class ScanForm(ShowsDomainErrors, forms.Form):
     room = forms.ModelChoiceField(queryset=Room.objects.none(), label=_("Room being scanned"))
     tag = forms.CharField(
         label=_("Tag"),
-        max_length=40,
+        # Room for a label's QR address (`…/inventory/t/<tag>/`), which a scanner types whole.
+        max_length=300,
         widget=forms.TextInput(
             attrs={"autofocus": True, "autocomplete": "off", "autocapitalize": "characters"}
         ),
     )
+    # The page's script gives each scan a UUID, so a scan sent again is recorded once.
     client_id = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, campus: Campus, **kwargs: Any) -> None:

@@ -99,3 +99,20 @@ def can_acknowledge(person: Person, audit: Audit) -> bool:
             person=person, role=Role.PRINCIPAL, campus_id=audit.campus_id
         ).exists()
     )
+
+
+def can_print_labels(person: Person) -> bool:
+    """Bar-tag labels are printed by whoever puts tags on devices: the inventory team (and
+    system administrators). A label claims a device's record, so its stock stays with them."""
+    return can_manage(person)
+
+
+def labels_printable_by(person: Person) -> QuerySet[Asset]:
+    """The assets a person may print labels for: none, or every asset they see."""
+    if not can_print_labels(person):
+        return Asset.objects.none()
+    return assets_visible_to(person)
+
+
+def can_print_label(person: Person, asset: Asset) -> bool:
+    return labels_printable_by(person).filter(pk=asset.pk).exists()

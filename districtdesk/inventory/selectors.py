@@ -140,3 +140,19 @@ def final_tags(audit: Audit) -> QuerySet[AuditItem]:
     return audit.items.select_related(
         "asset__room", "asset__campus", "asset__asset_model", "expected_room", "scanned_room"
     ).order_by("asset__bar_tag")
+
+
+LABEL_COLUMNS = (
+    "bar_tag",
+    "campus__code",
+    "room__number",
+    "asset_model__manufacturer__name",
+    "asset_model__name",
+    "asset_model__model_number",
+)
+
+
+def label_rows(assets: QuerySet[Asset], *, limit: int) -> list[tuple]:
+    """What a label prints for each asset, in bar-tag order, in one query: plain values,
+    not model objects, for up to `limit` assets."""
+    return list(assets.order_by("bar_tag").values_list(*LABEL_COLUMNS)[:limit])

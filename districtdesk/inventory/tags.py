@@ -15,11 +15,21 @@ from django.utils.translation import gettext_lazy as _
 
 DEFAULT_BAR_TAG_PATTERN = r"(?=[A-Z]*[0-9])[A-Z0-9]{4,20}"
 BAR_TAG_MAX_LENGTH = 20
+# The QR code on our labels holds the tag's page, `…/inventory/t/<tag>/`; a scanner that
+# reads it types (or a camera returns) the whole address.
+LABEL_ADDRESS = re.compile(r"/inventory/t/([^/?#\s]+)/?(?:[?#]\S*)?$")
 
 
 def normalise_tag(value: str) -> str:
     """Scanners and people type tags in either case and with stray spaces."""
     return (value or "").strip().upper()
+
+
+def tag_in_scan(value: str) -> str:
+    """What a scan says the tag is: the tag itself, or the tag in a label's QR address."""
+    value = (value or "").strip()
+    found = LABEL_ADDRESS.search(value)
+    return normalise_tag(found.group(1) if found else value)
 
 
 @lru_cache(maxsize=4)

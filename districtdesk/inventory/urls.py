@@ -1,10 +1,14 @@
 from django.urls import path
 
-from districtdesk.inventory import audit_views, views
+from districtdesk.inventory import audit_views, label_views, views
 
 urlpatterns = [
     path("", views.asset_list, name="asset_list"),
     path("export.csv", views.asset_export, name="asset_export"),
+    path("export.xlsx", views.asset_export_xlsx, name="asset_export_xlsx"),
+    path("labels/", label_views.asset_labels, name="asset_labels"),
+    # A label's QR code: short, and by tag, so the printed label never goes stale.
+    path("t/<str:tag>/", label_views.asset_by_tag, name="asset_by_tag"),
     path("new/", views.asset_new, name="asset_new"),
     path("import/", views.asset_import, name="asset_import"),
     path("<int:pk>/", views.asset_detail, name="asset_detail"),
@@ -27,6 +31,11 @@ urlpatterns = [
         "audits/<int:pk>/discrepancies/<int:discrepancy_pk>/",
         audit_views.discrepancy_detail,
         name="discrepancy_detail",
+    ),
+    path(
+        "audits/<int:pk>/discrepancies/<int:discrepancy_pk>/files/<int:attachment_pk>/",
+        audit_views.discrepancy_file,
+        name="discrepancy_file",
     ),
     *(
         path(

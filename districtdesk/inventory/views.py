@@ -19,6 +19,8 @@ from districtdesk.core.models import Person
 from districtdesk.inventory import exports, forms, policies, selectors, workflow
 from districtdesk.inventory.filters import AssetFilter
 from districtdesk.inventory.imports.reading import read_upload
+from districtdesk.inventory.imports.updating import UpdateCheck
+from districtdesk.inventory.label_views import MAX_LABELS
 from districtdesk.inventory.models import Asset
 from districtdesk.inventory.services import importing, movement, registration
 
@@ -74,6 +76,8 @@ def asset_list(request: HttpRequest) -> HttpResponse:
         "max_rows": MAX_PAGES * PAGE_SIZE,
         "query_string": query.urlencode(),
         "can_manage": policies.can_manage(request.user),
+        "can_print_labels": policies.can_print_labels(request.user),
+        "label_limit": MAX_LABELS,
         "sees_students": policies.sees_students(request.user),
         "active_nav": "inventory",
     }
@@ -101,6 +105,26 @@ def asset_export(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
+def asset_export_xlsx(request: HttpRequest) -> HttpResponse:
+    """The filtered list as an Excel workbook: the CSV's columns, read as plain values in
+    chunks and written row by row."""
+    _require_inventory(request.user)
+    filtered = _filtered(request)
+    if not filtered.is_valid():
+        return asset_list(request)
+    rows = exports.xlsx_values(
+        filtered.qs.order_by("bar_tag"), show_students=policies.sees_students(request.user)
+    )
+    response = HttpResponse(
+        exports.xlsx_workbook(rows, title=_("Assets")), content_type=exports.XLSX_CONTENT_TYPE
+    )
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    response["Content-Disposition"] = f'attachment; filename="assets-{stamp}.xlsx"'
+    return response
+
+
+@login_required
+@require_GET
 def asset_detail(request: HttpRequest, pk: int) -> HttpResponse:
     asset = _visible(request.user, pk)
     can_manage = policies.can_manage(request.user)
@@ -113,6 +137,7 @@ def asset_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_manage": can_manage,
             "can_move": can_manage and workflow.can_move(asset),
             "can_change_status": can_manage and bool(workflow.ALLOWED.get(asset.status)),
+            "can_print_labels": policies.can_print_labels(request.user),
             "sees_students": policies.sees_students(request.user),
             "active_nav": "inventory",
         },
@@ -190,11 +215,13 @@ def asset_status(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Import ----------------------------------------------------------------------------
 
 
-def _sealed(text: str, profile: str, file_name: str) -> str:
+def _sealed(text: str, profile: str, file_name: str, mode: str) -> str:
     """The checked file, signed and compressed into the confirm form, so the dry run keeps
     nothing on the server and the confirmation imports exactly the file that was checked."""
     return signing.dumps(
-        {"text": text, "profile": profile, "name": file_name}, salt=IMPORT_SALT, compress=True
+        {"text": text, "profile": profile, "name": file_name, "mode": mode},
+        salt=IMPORT_SALT,
+        compress=True,
     )
 
 
@@ -219,26 +246,30 @@ def asset_import(request: HttpRequest) -> HttpResponse:
     try:
         if "sealed" in request.POST:
             sealed = _unsealed(request.POST["sealed"])
-            assets = importing.import_assets(
+            updating = sealed.get("mode") == forms.ImportForm.UPDATE
+            apply = importing.update_assets if updating else importing.import_assets
+            assets = apply(
                 sealed["text"],
                 actor=request.user,
                 profile=sealed["profile"],
                 file_name=sealed["name"],
             )
-            messages.success(
-                request, _("%(count)s assets imported.") % {"count": f"{len(assets):,}"}
-            )
+            done = _("%(count)s assets updated.") if updating else _("%(count)s assets imported.")
+            messages.success(request, done % {"count": f"{len(assets):,}"})
             return redirect("asset_list")
         if request.method == "POST" and form.is_valid():
             upload = form.cleaned_data["file"]
             text = read_upload(upload)
-            profile = form.cleaned_data["profile"]
-            context["check"] = importing.dry_run(text, profile=profile)
+            profile, mode = form.cleaned_data["profile"], form.cleaned_data["mode"]
+            context["updating"] = mode == forms.ImportForm.UPDATE
+            check = importing.dry_run_updates if context["updating"] else importing.dry_run
+            context["check"] = check(text, profile=profile)
             context["file_name"] = upload.name
-            if context["check"].is_clean:
-                context["sealed"] = _sealed(text, profile, upload.name)
+            if context["check"].is_clean and context["check"].rows:
+                context["sealed"] = _sealed(text, profile, upload.name, mode)
     except importing.ImportRefused as refused:
         context["check"] = refused.check
+        context["updating"] = isinstance(refused.check, UpdateCheck)
         form.add_error(None, refused.message)
     except DomainError as error:
         form.add_error("file" if error.field == "file" else None, error.message)

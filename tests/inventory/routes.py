@@ -12,9 +12,12 @@ and nothing changes. API steps parse their fields before anything else, so an em
 is a 400 for everyone who sees the asset.
 """
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+
 from districtdesk.core.models import Role
 from districtdesk.inventory.services.audit_phases import end_scanning
 from districtdesk.inventory.services.auditing import start_audit
+from districtdesk.inventory.services.discrepancies import attach_to_discrepancy
 from tests.inventory.factories import inventory_technician, register
 from tests.route_answers import answers
 
@@ -39,11 +42,17 @@ def fixtures(district) -> dict:
     # the district-wide roles (no campus team or principal of the cast serves south).
     register(district, campus=district.south, room_number="A100")
     south = end_scanning(start_audit(district.south, actor=tech), actor=tech)
+    [photo] = attach_to_discrepancy(
+        south.discrepancies.get(),
+        actor=tech,
+        files=[SimpleUploadedFile("cart.txt", b"The cart was empty.")],
+    )
     return {
         "asset": asset,
         "asset_move": asset.moves.get(),
         "audit": audit,
         "discrepancy": south.discrepancies.get(),
+        "discrepancy_file": photo,
     }
 
 
@@ -77,6 +86,11 @@ def api_seen_but(status: int, **by_role: int) -> dict[str, int]:
 ROUTES: dict = {
     "asset_list": ("get", dict, page(200, USES_INVENTORY)),
     "asset_export": ("get", dict, page(200, USES_INVENTORY)),
+    "asset_export_xlsx": ("get", dict, page(200, USES_INVENTORY)),
+    # Label sheets are the inventory team's; a label's QR address sends everyone on: to
+    # sign in, to the asset's page, or to the portal with the tag filled in.
+    "asset_labels": ("get", dict, page(200, MANAGERS)),
+    "asset_by_tag": ("get", lambda f: {"tag": f["asset"].bar_tag}, answers(302, 302)),
     "asset_detail": ("get", the_asset, page(200, SEES_THE_ASSET)),
     "asset_new": ("post", dict, page(200, MANAGERS)),
     "asset_import": ("post", dict, page(200, MANAGERS)),
@@ -123,8 +137,14 @@ ROUTES: dict = {
             the_discrepancy,
             page(200, (Role.INVENTORY, Role.SYSTEM_ADMIN)),
         )
-        for action in ("document", "investigate", "locate", "write_off")
+        for action in ("document", "attach", "investigate", "locate", "write_off")
     },
+    # A discrepancy's file: a download for whoever sees the discrepancy.
+    "discrepancy_file": (
+        "get",
+        lambda f: {**the_discrepancy(f), "attachment_pk": f["discrepancy_file"].pk},
+        page(200, DISTRICT_WIDE),
+    ),
     "discrepancy_move": ("post", the_discrepancy, page(302, (Role.INVENTORY, Role.SYSTEM_ADMIN))),
     # API steps on north's audit, still scanning: only a system administrator (who works
     # requests) may end scanning; the next steps are refused by the phase (400); anyone

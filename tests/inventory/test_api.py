@@ -175,3 +175,12 @@ def test_the_list_costs_the_same_queries_for_more_rows(
         assert len(client.get(reverse("asset-list")).json()["results"]) == 16
     with django_assert_max_num_queries(6):
         assert client.get(reverse("assetmove-list")).status_code == 200
+
+
+@pytest.mark.parametrize("audit", ["-1.3e124", "99999999999999999999", "0", "x"])
+def test_a_discrepancy_filter_outside_the_id_range_is_a_400(api, district, people, audit):
+    answer = as_(api, people[Role.INVENTORY]).get(
+        reverse("auditdiscrepancy-list"), {"audit": audit}
+    )
+    assert answer.status_code == 400
+    assert "audit" in answer.json()

@@ -10,7 +10,14 @@ from districtdesk.core.errors import DomainError
 from districtdesk.core.models import Role
 from districtdesk.inventory.imports.reading import MAX_UPLOAD_BYTES, decode
 from districtdesk.inventory.models import Asset, AssetMove
-from districtdesk.inventory.services.importing import ImportRefused, dry_run, import_assets
+from districtdesk.inventory.services.importing import (
+    ImportRefused,
+    dry_run,
+    dry_run_updates,
+    import_assets,
+    update_assets,
+)
+from districtdesk.inventory.services.movement import change_asset_status
 from tests.inventory.factories import AssetModelFactory, ManufacturerFactory, register
 
 pytestmark = pytest.mark.django_db
@@ -185,3 +192,108 @@ def test_the_admin_consoles_header_labels_work_too(district, chromebook, now):
     assert check.is_clean, check.problems
     [(_line, fields)] = check.rows
     assert (fields.bar_tag, fields.room.number) == ("NE300001", "102")
+
+
+# --- Updates to assets on record ------------------------------------------------------------
+
+UPDATE_HEADER = "bar_tag,manufacturer,model_number,campus,room,cost,notes,assigned_staff\n"
+
+
+@pytest.fixture
+def on_record(district, chromebook, people, now):
+    first = register(district, bar_tag="NE100001", asset_model=chromebook, notes="Cart 1")
+    second = register(district, bar_tag="NE100002", asset_model=chromebook, student_id="S1")
+    third = register(district, bar_tag="NE100003", asset_model=chromebook)
+    return first, second, third
+
+
+def test_an_update_dry_run_lists_each_change_and_writes_nothing(district, on_record, now):
+    text = UPDATE_HEADER + (
+        "NE100001,Acer,C733,NE-01,LIB,249.99,Cart 1,\n"  # moves to LIB, costs 249.99
+        "ne100002,Acer,C733,NE-01,101,,Cart 2,\n"  # notes
+        "NE100003,Acer,C733,NE-01,101,,,requester@district.example\n"  # staff
+    )
+
+    check = dry_run_updates(text, profile="districtdesk")
+
+    assert check.is_clean, check.problems
+    assert check.unchanged == 0
+    assert {update.line: update.diff for update in check.updates} == {
+        2: [("location", "NE-01 101", "NE-01 LIB"), ("cost", "—", "249.99")],
+        3: [("notes", "—", "Cart 2")],
+        4: [("assigned staff member", "—", "Rosa Alvarez")],
+    }
+    assert Asset.objects.get(bar_tag="NE100001").location == "NE-01 101"
+    assert AssetMove.objects.count() == 3
+
+
+def test_a_bad_update_file_names_every_bad_row_and_writes_nothing(
+    district, on_record, chromebook, people, now
+):
+    first, _second, _third = on_record
+    change_asset_status(
+        first, actor=people[Role.INVENTORY], status="lost", reason="Gone", report="L-1"
+    )
+    text = (
+        "bar_tag,manufacturer,model_number,campus,room,serial_number,status,student_id,"
+        "assigned_staff,notes\n"
+        "NE100001,Acer,C733,NE-01,LIB,,lost,,,\n"  # 2: a lost asset cannot move
+        "NE999999,Acer,C733,NE-01,101,,,,,\n"  # 3: not on record
+        "NE100002,Acer,C733,NE-01,101,SNNE100003,in_use,S1,requester@district.example,\n"
+        # 4: serial of NE100003, and staff beside the student
+        "NE100003,Acer,C733,NE-01,101,,in_repair,,,\n"  # 5: status change needs its report
+        "NE100003,Acer,C733,NE-01,101,,,,,x\n"  # 6: tag repeats line 5
+    )
+
+    check = dry_run_updates(text, profile="districtdesk")
+
+    by_line: dict[int, set[str]] = {}
+    for problem in check.problems:
+        by_line.setdefault(problem.line, set()).add(problem.column)
+    assert by_line == {
+        2: {"campus"},
+        3: {"bar_tag"},
+        4: {"serial_number", "student_id"},
+        5: {"status"},
+        6: {"bar_tag"},
+    }
+    with pytest.raises(ImportRefused):
+        update_assets(text, actor=people[Role.INVENTORY], profile="districtdesk")
+    assert Asset.objects.get(bar_tag="NE100002").assigned_to is None
+    assert not Event.objects.filter(code="asset.updated_by_import").exists()
+
+
+def test_applying_an_update_moves_and_edits_each_asset_with_its_history(
+    district, on_record, people, now
+):
+    first, second, third = on_record
+    text = UPDATE_HEADER + (
+        "NE100001,Acer,C733,NE-01,LIB,249.99,Cart 1,\n"
+        "NE100002,Acer,C733,NE-01,101,,Cart 2,\n"
+        "NE100003,Acer,C733,NE-01,101,,,\n"
+    )
+
+    updated = update_assets(
+        text, actor=people[Role.INVENTORY], profile="districtdesk", file_name="count.csv"
+    )
+
+    assert [asset.bar_tag for asset in updated] == ["NE100001", "NE100002"]
+    first.refresh_from_db()
+    assert (first.location, first.cost) == ("NE-01 LIB", Decimal("249.99"))
+    move = first.moves.filter(kind=AssetMove.Kind.EXISTING_MOVE).get()
+    assert (move.from_location, move.to_location) == ("NE-01 101", "NE-01 LIB")
+    assert "count.csv" in move.reason
+    codes = list(Event.objects.for_subject(first).order_by("id").values_list("code", flat=True))
+    assert codes == ["asset.registered", "asset.moved", "asset.updated_by_import"]
+    edited = Event.objects.for_subject(first).get(code="asset.updated_by_import")
+    assert edited.params["source"] == "count.csv"
+    assert edited.params["changes"] == [{"field": "cost", "before": None, "after": "249.99"}]
+    second_event = Event.objects.for_subject(second).get(code="asset.updated_by_import")
+    assert second_event.params["changes"] == [{"field": "notes", "before": "", "after": "Cart 2"}]
+    assert not Event.objects.for_subject(third).exclude(code="asset.registered").exists()
+
+
+def test_updates_read_only_our_own_columns(district, on_record):
+    with pytest.raises(DomainError) as refused:
+        dry_run_updates(GOOGLE_EXPORT, profile="google")
+    assert refused.value.field == "file"

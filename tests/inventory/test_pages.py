@@ -205,3 +205,26 @@ def test_an_oversized_upload_is_refused_before_it_is_read(client, district, peop
 
     assert response.status_code == 200
     assert "larger than 4 MB" in response.content.decode()
+
+
+def test_the_import_page_dry_runs_updates_then_applies_them(client, district, people, now):
+    model = AssetModelFactory(manufacturer=ManufacturerFactory(name="Acer"), model_number="C733")
+    register(district, bar_tag="NE100001", asset_model=model)
+    client.force_login(people[Role.INVENTORY])
+    edited = (
+        "bar_tag,manufacturer,model_number,campus,room,notes\nNE100001,Acer,C733,NE-01,LIB,Cart\n"
+    )
+
+    checked = client.post(
+        reverse("asset_import"),
+        {"mode": "update", "profile": "districtdesk", "file": upload(edited)},
+    )
+
+    page = checked.content.decode()
+    assert "1 asset would change" in page
+    assert "location: NE-01 101 → NE-01 LIB" in page and "notes: — → Cart" in page
+    assert Asset.objects.get().location == "NE-01 101"
+    applied = client.post(reverse("asset_import"), {"sealed": checked.context["sealed"]})
+    assert applied.status_code == 302
+    asset = Asset.objects.get()
+    assert (asset.location, asset.notes) == ("NE-01 LIB", "Cart")

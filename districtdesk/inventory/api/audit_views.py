@@ -14,6 +14,7 @@ from rest_framework.filters import OrderingFilter
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from districtdesk.core.api.filters import IdFilter
 from districtdesk.core.errors import DomainError
 from districtdesk.inventory import policies
 from districtdesk.inventory.api.audit_serializers import (
@@ -28,7 +29,7 @@ from districtdesk.inventory.services import discrepancies
 
 
 class DiscrepancyFilter(filters.FilterSet):
-    audit = filters.NumberFilter(field_name="audit_id", help_text="The audit's id.")
+    audit = IdFilter(field_name="audit_id", help_text="The audit's id.")
     kind = filters.ChoiceFilter(choices=AuditDiscrepancy.Kind.choices)
 
     class Meta:

@@ -265,7 +265,10 @@ class AuditStartInputSerializer(serializers.Serializer):
 
 
 class AuditScanInputSerializer(serializers.Serializer):
-    tag = serializers.CharField(max_length=40, help_text=_("The tag as scanned or typed."))
+    tag = serializers.CharField(
+        max_length=300,
+        help_text=_("The tag as scanned or typed, or a label's QR address (…/inventory/t/<tag>/)."),
+    )
     room = serializers.PrimaryKeyRelatedField(
         queryset=Room.objects.filter(is_active=True),
         help_text=_("The id of the room being scanned, at the audited campus."),
@@ -276,8 +279,9 @@ class AuditScanInputSerializer(serializers.Serializer):
         allow_blank=True,
         default="",
         help_text=_(
-            "The scanner's own id for this scan: resending a scan with the same id (after a "
-            "lost connection) returns the first answer and changes nothing."
+            "The scanner's own id for this scan, best a UUID: resending a scan with the same "
+            "id (after a lost connection) returns the first answer with 200 and changes "
+            "nothing; the same id with another tag is refused."
         ),
     )
 

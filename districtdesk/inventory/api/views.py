@@ -283,9 +283,11 @@ class AuditViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
 
     @extend_schema(
         summary="Record one scan",
-        description="Answers at once: verified, found, misplaced, unknown or already_scanned.",
+        description="Answers at once: verified, found, misplaced, unknown or already_scanned. "
+        "A new scan answers 201; a scan sent again with the same client_id answers 200 with "
+        "the first answer, and records nothing.",
         request=AuditScanInputSerializer,
-        responses={201: AuditScanSerializer},
+        responses={201: AuditScanSerializer, 200: AuditScanSerializer},
     )
     @action(detail=True, methods=["post"])
     def scans(self, request: Request, pk: str) -> Response:
@@ -296,4 +298,5 @@ class AuditViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         except DomainError as refused:
             _refused_as_forbidden(refused)
             raise
-        return Response(AuditScanSerializer(scan).data, status=status.HTTP_201_CREATED)
+        answered = status.HTTP_200_OK if scan.is_repeat else status.HTTP_201_CREATED
+        return Response(AuditScanSerializer(scan).data, status=answered)

@@ -59,7 +59,7 @@ class ImportCheck:
         return len({problem.line for problem in self.problems})
 
 
-def _chunks(values: Iterable[str]) -> Iterable[list[str]]:
+def in_chunks(values: Iterable[str]) -> Iterable[list[str]]:
     values = sorted(set(values))
     for start in range(0, len(values), CHUNK):
         yield values[start : start + CHUNK]
@@ -91,7 +91,7 @@ class Records:
             if value.strip()
         }
         self.people: dict[str, Person] = {}
-        for chunk in _chunks(wanted_people):
+        for chunk in in_chunks(wanted_people):
             found = Person.objects.annotate(email_key=Lower("email"), name_key=Lower("username"))
             for person in found.filter(
                 Q(email_key__in=chunk) | Q(name_key__in=chunk), is_active=True
@@ -100,13 +100,13 @@ class Records:
                 self.people[person.username.lower()] = person
         tags = {normalise_tag(row.get("bar_tag", "")) for row in rows}
         self.tags_on_record: set[str] = set()
-        for chunk in _chunks(tags):
+        for chunk in in_chunks(tags):
             self.tags_on_record.update(
                 Asset.objects.filter(bar_tag__in=chunk).values_list("bar_tag", flat=True)
             )
         serials = {normalise_tag(row.get("serial_number", "")) for row in rows} - {""}
         self.serials_on_record: set[tuple[int, str]] = set()
-        for chunk in _chunks(serials):
+        for chunk in in_chunks(serials):
             self.serials_on_record.update(
                 Asset.objects.filter(serial_number__in=chunk).values_list(
                     "manufacturer_id", "serial_number"
@@ -135,7 +135,7 @@ class RowReader:
             return default
 
 
-def _cells(csv_file: CsvFile, located: dict[str, int]) -> list[tuple[int, dict[str, str]]]:
+def cells_of(csv_file: CsvFile, located: dict[str, int]) -> list[tuple[int, dict[str, str]]]:
     rows = []
     for line, cells in csv_file.rows:
         rows.append(
@@ -148,9 +148,9 @@ def check_file(csv_file: CsvFile, profile_code: str) -> ImportCheck:
     profile = PROFILES[profile_code]
     located = profile.locate(csv_file.headers)
     headers = {name: csv_file.headers[index] for name, index in located.items()}
-    rows = _cells(csv_file, located)
+    rows = cells_of(csv_file, located)
     records = Records([cells for _line, cells in rows])
-    read_row = _read_google_row if profile_code == GOOGLE else _read_districtdesk_row
+    read_row = _read_google_row if profile_code == GOOGLE else read_districtdesk_row
     check = ImportCheck(profile=profile_code)
     first_line_of_tag: dict[str, int] = {}
     first_line_of_serial: dict[tuple[int, str], int] = {}
@@ -217,7 +217,7 @@ def _room(row: RowReader, records: Records, campus: Campus, number: str, column:
     return room
 
 
-def _read_districtdesk_row(row: RowReader, records: Records) -> AssetFields | None:
+def read_districtdesk_row(row: RowReader, records: Records) -> AssetFields | None:
     campus = records.campuses.get(row.text("campus").upper())
     if campus is None:
         row.problem("campus", _("Unknown campus code “%(value)s”.") % {"value": row.text("campus")})

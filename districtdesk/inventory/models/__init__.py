@@ -1,7 +1,7 @@
 from districtdesk.inventory.models.assets import Asset, AssetMove
 from districtdesk.inventory.models.audits import Audit, AuditItem, AuditPhase, AuditScan
 from districtdesk.inventory.models.catalogue import AssetModel, AssetType, Manufacturer
-from districtdesk.inventory.models.discrepancies import AuditDiscrepancy
+from districtdesk.inventory.models.discrepancies import AuditDiscrepancy, DiscrepancyAttachment
 
 __all__ = [
     "Asset",
@@ -13,5 +13,6 @@ __all__ = [
     "AuditItem",
     "AuditPhase",
     "AuditScan",
+    "DiscrepancyAttachment",
     "Manufacturer",
 ]

@@ -133,11 +133,15 @@ class AuditScan(models.Model):
         UNKNOWN = "unknown", _("Unknown tag")
         ALREADY_SCANNED = "already_scanned", _("Already scanned in this audit")
 
+    TAG_MAX_LENGTH = BAR_TAG_MAX_LENGTH + 20
+    # Set by the scanning service on a scan sent again under the same id; not stored.
+    is_repeat = False
+
     audit = models.ForeignKey(
         Audit, on_delete=models.PROTECT, related_name="scans", verbose_name=_("audit")
     )
     client_id = models.CharField(_("scanner's id for the scan"), max_length=64, blank=True)
-    tag = models.CharField(_("tag as scanned"), max_length=BAR_TAG_MAX_LENGTH + 20)
+    tag = models.CharField(_("tag as scanned"), max_length=TAG_MAX_LENGTH)
     room = models.ForeignKey(
         Room, on_delete=models.PROTECT, related_name="+", verbose_name=_("room")
     )

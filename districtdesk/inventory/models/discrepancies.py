@@ -118,3 +118,42 @@ class AuditDiscrepancy(models.Model):
     @property
     def is_open(self) -> bool:
         return self.outcome == self.Outcome.OPEN
+
+
+def discrepancy_file_path(attachment: "DiscrepancyAttachment", filename: str) -> str:
+    # Stored under its content hash, never the uploader's name (no path tricks, no
+    # collisions), in the same store as service requests' files: the same photo attached
+    # to a discrepancy and to its investigation request is kept once.
+    return f"attachments/{attachment.sha256[:2]}/{attachment.sha256}"
+
+
+class DiscrepancyAttachment(models.Model):
+    """A file documenting a discrepancy: a photo of the empty cart, the teacher's email, a
+    police report. Kept with the audit's records, never deleted."""
+
+    discrepancy = models.ForeignKey(
+        AuditDiscrepancy,
+        on_delete=models.PROTECT,
+        related_name="attachments",
+        verbose_name=_("discrepancy"),
+    )
+    file = models.FileField(_("file"), upload_to=discrepancy_file_path, max_length=200)
+    original_name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(_("type"), max_length=100)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"))
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+        verbose_name = _("discrepancy attachment")
+        verbose_name_plural = _("discrepancy attachments")
+
+    def __str__(self) -> str:
+        return self.original_name

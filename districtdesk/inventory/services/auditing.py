@@ -5,7 +5,7 @@ connection without losing or doubling scans."""
 
 from datetime import datetime
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,7 +15,7 @@ from districtdesk.core.models import Campus, Person, Room
 from districtdesk.inventory import policies
 from districtdesk.inventory.models import Asset, Audit, AuditItem, AuditScan
 from districtdesk.inventory.services.audit_phases import open_phase, require_phase_worker
-from districtdesk.inventory.tags import normalise_tag
+from districtdesk.inventory.tags import tag_in_scan
 
 State = AuditItem.State
 Result = AuditScan.Result
@@ -95,7 +95,11 @@ def record_scan(
     client_id: str = "",
     now: datetime | None = None,
 ) -> AuditScan:
-    """One scan in one room. Answers Verified, Found, Misplaced, Unknown or Already scanned."""
+    """One scan in one room. Answers Verified, Found, Misplaced, Unknown or Already scanned.
+
+    A scan that carries the scanner's own id (a UUID the page makes for each scan) is
+    recorded once: sending the same id again returns the first answer, marked
+    `is_repeat`, and writes nothing."""
     now = now or timezone.now()
     _require_auditor(actor)
     # One scan of an audit at a time: people scan at human speed, and this makes the
@@ -103,7 +107,7 @@ def record_scan(
     audit = Audit.objects.select_for_update().get(pk=audit.pk)
     client_id = client_id.strip()
     if client_id:
-        earlier = AuditScan.objects.filter(audit=audit, client_id=client_id).first()
+        earlier = _earlier_scan(audit, client_id, tag)
         if earlier is not None:
             return earlier
     if audit.phase != Audit.Phase.SCANNING:
@@ -116,9 +120,47 @@ def record_scan(
             code="room_not_at_campus",
             field="room",
         )
-    tag = normalise_tag(tag)
+    tag = tag_in_scan(tag)
     if not tag:
         raise DomainError(_("Scan or type a tag."), code="tag_required", field="tag")
+    if len(tag) > AuditScan.TAG_MAX_LENGTH:
+        raise DomainError(
+            _("That is too long to be a tag: scan the label again."),
+            code="tag_too_long",
+            field="tag",
+        )
+    try:
+        # A savepoint: where the audit's lock does not hold (a database without row
+        # locks), the second of two sends of one scan id loses on the unique constraint
+        # and answers with the first, undoing its own changes to the audit's items.
+        with transaction.atomic():
+            return _write_scan(audit, actor=actor, tag=tag, room=room, client_id=client_id, now=now)
+    except IntegrityError:
+        earlier = _earlier_scan(audit, client_id, tag) if client_id else None
+        if earlier is None:
+            raise
+        return earlier
+
+
+def _earlier_scan(audit: Audit, client_id: str, tag: str) -> AuditScan | None:
+    """The scan already recorded under this scanner's id, if any (the same scan sent
+    again). One id names one scan: reused for another tag, it is refused."""
+    earlier = AuditScan.objects.filter(audit=audit, client_id=client_id).first()
+    if earlier is None:
+        return None
+    if earlier.tag != tag_in_scan(tag):
+        raise DomainError(
+            _("This scan's id was already used for tag %(tag)s.") % {"tag": earlier.tag},
+            code="client_id_reused",
+            field="client_id",
+        )
+    earlier.is_repeat = True
+    return earlier
+
+
+def _write_scan(
+    audit: Audit, *, actor: Person, tag: str, room: Room, client_id: str, now: datetime
+) -> AuditScan:
     asset = Asset.objects.filter(bar_tag=tag).select_related("room").first()
     result, item = _resolve(audit, asset, room, tag)
     if item is not None:

@@ -1,10 +1,14 @@
-"""Working an audit's discrepancies: document each one, then settle it with one action —
+"""Working an audit's discrepancies: document each one (notes, and files such as a photo or
+a report, checked as service requests' files are), then settle it with one action —
 a move to where it was found, an investigation request (7.3, or 3.1 for stolen equipment),
 or, during reconciliation, the search's result for a missing item (found, or written off
 as lost or stolen through the status change, which needs its report)."""
 
+import hashlib
+from collections.abc import Sequence
 from datetime import datetime
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,10 +17,11 @@ from districtdesk.activity.events import record_event
 from districtdesk.core.errors import DomainError
 from districtdesk.core.models import Person, Room
 from districtdesk.inventory import audit_workflow, policies
-from districtdesk.inventory.models import Asset, AssetMove, AuditDiscrepancy
+from districtdesk.inventory.models import Asset, AssetMove, AuditDiscrepancy, DiscrepancyAttachment
 from districtdesk.inventory.services import movement, work_requests
 from districtdesk.inventory.services.audit_phases import lock as lock_audit
 from districtdesk.inventory.services.audit_phases import require_phase_worker
+from districtdesk.service_requests import file_types
 
 Kind = AuditDiscrepancy.Kind
 Outcome = AuditDiscrepancy.Outcome
@@ -231,3 +236,59 @@ def write_off_missing(
     outcome = Outcome.LOST if status == Asset.Status.LOST else Outcome.STOLEN
     _settle(discrepancy, outcome, actor=actor, note=reason, now=now)
     return discrepancy
+
+
+def _sha256(upload: UploadedFile) -> str:
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return digest.hexdigest()
+
+
+@transaction.atomic
+def attach_to_discrepancy(
+    discrepancy: AuditDiscrepancy,
+    *,
+    actor: Person,
+    files: Sequence[UploadedFile],
+    now: datetime | None = None,
+) -> list[DiscrepancyAttachment]:
+    """Files documenting a discrepancy, while it may still be documented. Each is judged by
+    its content, as a service request's files are (no HTML or SVG, whatever its name), and
+    every one before the first is written: all of them, or none."""
+    now = now or timezone.now()
+    _require_auditor(actor)
+    discrepancy = _lock(discrepancy, "document")
+    if not files:
+        raise DomainError(_("Choose a file to attach."), code="no_files", field=file_types.FIELD)
+    file_types.check_count(files)
+    accepted = [(upload, file_types.inspect(upload)) for upload in files]
+    attachments = []
+    for upload, facts in accepted:
+        attachment = DiscrepancyAttachment(
+            discrepancy=discrepancy,
+            original_name=facts.name,
+            content_type=facts.content_type,
+            size=facts.size,
+            sha256=_sha256(upload),
+            uploaded_by=actor,
+            uploaded_at=now,
+        )
+        path = attachment.file.field.generate_filename(attachment, upload.name)
+        if attachment.file.storage.exists(path):
+            attachment.file.name = path  # the same bytes are already stored
+        else:
+            attachment.file.save(path, upload, save=False)
+        attachment.save()
+        record_event(
+            discrepancy.audit,
+            actor=actor,
+            code="audit.discrepancy_file_added",
+            occurred_at=now,
+            tag=discrepancy.tag,
+            file=facts.name,
+            size=facts.size,
+        )
+        attachments.append(attachment)
+    return attachments

@@ -64,8 +64,11 @@ def first_location(asset: Asset, *, actor: Person, now: datetime, reason: str) -
 
 
 @transaction.atomic
-def register_asset(fields: AssetFields, *, actor: Person, now: datetime | None = None) -> Asset:
-    """Put a new asset on record at its first location (seed 002: inventory on arrival)."""
+def register_asset(
+    fields: AssetFields, *, actor: Person, now: datetime | None = None, reason: str = "registered"
+) -> Asset:
+    """Put a new asset on record at its first location (seed 002: inventory on arrival); the
+    reason is the delivery's (a purchase order's receiving names the order)."""
     now = now or timezone.now()
     require_manager(actor)
     fields.normalise()
@@ -73,7 +76,7 @@ def register_asset(fields: AssetFields, *, actor: Person, now: datetime | None =
     raise_first(unique_problems(fields.bar_tag, fields.serial_number, fields.asset_model))
     asset = build_asset(fields, now=now)
     save_unique(asset)
-    first_location(asset, actor=actor, now=now, reason="registered").save()
+    first_location(asset, actor=actor, now=now, reason=reason).save()
     record_event(
         asset,
         actor=actor,
@@ -101,10 +104,11 @@ def _shown(name: str, value: Any) -> Any:
 
 @transaction.atomic
 def edit_asset(
-    asset: Asset, *, actor: Person, now: datetime | None = None, **changes: Any
+    asset: Asset, *, actor: Person, now: datetime | None = None, source: str = "", **changes: Any
 ) -> Asset:
     """Change what describes an asset; one event lists each changed field, before and after.
-    The place and the status change through move_asset and change_asset_status."""
+    The place and the status change through move_asset and change_asset_status. `source`
+    names the file of an import update, which its event then names."""
     now = now or timezone.now()
     require_manager(actor)
     unknown = set(changes) - set(EDITABLE)
@@ -143,9 +147,10 @@ def edit_asset(
     record_event(
         asset,
         actor=actor,
-        code="asset.edited",
+        code="asset.updated_by_import" if source else "asset.edited",
         occurred_at=now,
         fields=", ".join(changed),
         changes=diff,
+        **({"source": source} if source else {}),
     )
     return asset
