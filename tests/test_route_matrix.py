@@ -22,7 +22,15 @@ pytestmark = pytest.mark.django_db
 # rows need objects of their own, `fixtures(district) -> dict` adding them by name.
 APP_ROUTE_MODULES = [
     importlib.import_module(f"tests.{app}.routes")
-    for app in ("service_requests", "changes", "inventory", "notifications", "reports")
+    for app in (
+        "service_requests",
+        "changes",
+        "inventory",
+        "notifications",
+        "reports",
+        "mailbox",
+        "acquisitions",
+    )
 ]
 
 # route name -> (method, kwargs builder, expected status per role).

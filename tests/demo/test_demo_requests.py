@@ -6,9 +6,12 @@ from io import StringIO
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.utils import timezone
 
+from districtdesk.acquisitions.models import TechnologyRequest
 from districtdesk.activity.models import Event
-from districtdesk.service_requests.models import ServiceRequest
+from districtdesk.inventory.models import AuditDiscrepancy, AuditPhase
+from districtdesk.service_requests.models import QueueReview, ServiceRequest
 
 pytestmark = pytest.mark.django_db
 NOW = datetime(2027, 2, 10, 17, 0, tzinfo=UTC)  # a Wednesday, 11:00 in Chicago
@@ -26,8 +29,15 @@ def test_the_demo_holds_requests_in_every_state(loaded):
     statuses = set(ServiceRequest.objects.values_list("status", flat=True))
 
     assert statuses == set(ServiceRequest.Status.values)
-    # Besides the requests each demo change answers.
-    assert ServiceRequest.objects.filter(changes__isnull=True).count() == 80
+    # Besides the requests each demo change answers, and those other demo work files: the
+    # audits' phases and investigations, and the technology requests.
+    other_work = [
+        *AuditPhase.objects.values_list("request", flat=True),
+        *AuditDiscrepancy.objects.exclude(request=None).values_list("request", flat=True),
+        *TechnologyRequest.objects.values_list("service_request", flat=True),
+    ]
+    own = ServiceRequest.objects.filter(changes__isnull=True).exclude(pk__in=other_work)
+    assert own.count() == 80
     assert "80 service requests" in loaded
 
 
@@ -55,3 +65,10 @@ def test_waiting_requests_have_their_clock_stopped(loaded):
         # Stopped, unless its working time had run out when the wait began: a breach stays.
         assert due is None or due <= NOW
         assert wait.reason
+
+
+def test_the_analysts_reviewed_most_odd_hours_of_the_demo_weeks(loaded):
+    reviews = QueueReview.objects.all()
+    assert reviews.count() > 30
+    assert not reviews.filter(reviewed_at__gt=NOW).exists()
+    assert all(timezone.localtime(review.reviewed_at).hour % 2 == 1 for review in reviews)

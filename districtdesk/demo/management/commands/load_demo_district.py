@@ -1,6 +1,7 @@
 """manage.py load_demo_district: fill an empty database with the invented demo district:
 people and places (core), then service requests in every state (service_requests), assets
-(inventory) and three months of change control (changes)."""
+(inventory), three months of change control (changes) and technology requests from
+submission to deployment (acquisitions)."""
 
 import dataclasses
 import time
@@ -10,6 +11,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from districtdesk.acquisitions.demo import load_demo_technology_requests
 from districtdesk.changes.demo_changes import load_demo_changes
 from districtdesk.core.demo_district.builder import (
     DEFAULT_SEED,
@@ -20,6 +22,7 @@ from districtdesk.core.demo_district.builder import (
     load_demo_district,
 )
 from districtdesk.inventory.demo_assets import load_demo_assets
+from districtdesk.inventory.demo_audits import load_demo_audits
 from districtdesk.service_requests.demo_requests import load_demo_requests
 
 # Service requests per size: enough that every queue and page has something real to show.
@@ -111,13 +114,21 @@ class Command(BaseCommand):
             asset_count = ASSETS_BY_SIZE[options["size"]]
         if asset_count:
             if verbosity:
-                self.stdout.write(f"  Registering {asset_count:,} inventory assets")
+                self.stdout.write(
+                    f"  Registering {asset_count:,} inventory assets and auditing four campuses"
+                )
             started = time.perf_counter()
             now = timezone.now().replace(second=0, microsecond=0)
             by_status = load_demo_assets(count=asset_count, seed=options["seed"], now=now)
+            # Four campuses' audits, each left in another phase, through the audit services.
+            by_phase = load_demo_audits(seed=options["seed"], now=now)
             summary = dataclasses.replace(
                 summary,
-                totals={**summary.totals, "assets": sum(by_status.values())},
+                totals={
+                    **summary.totals,
+                    "assets": sum(by_status.values()),
+                    "audits": sum(by_phase.values()),
+                },
                 seconds=summary.seconds + time.perf_counter() - started,
             )
         if request_count:
@@ -129,6 +140,15 @@ class Command(BaseCommand):
             summary = dataclasses.replace(
                 summary,
                 totals={**summary.totals, "changes": sum(by_status.values())},
+                seconds=summary.seconds + time.perf_counter() - started,
+            )
+            if verbosity:
+                self.stdout.write("  Playing technology requests from submission to deployment")
+            started = time.perf_counter()
+            by_status = load_demo_technology_requests(seed=options["seed"], now=now)
+            summary = dataclasses.replace(
+                summary,
+                totals={**summary.totals, "technology requests": sum(by_status.values())},
                 seconds=summary.seconds + time.perf_counter() - started,
             )
         if verbosity:
