@@ -8,6 +8,7 @@ Numbers stay numbers in both.
 import csv
 import io
 from datetime import datetime
+from typing import Protocol
 
 from django.http import HttpResponse
 from django.utils import timezone
@@ -17,8 +18,14 @@ from openpyxl.cell.cell import TYPE_STRING
 from openpyxl.styles import Font
 
 from districtdesk.core.spreadsheets import neutralised
-from districtdesk.reports.filters import Filters
 from districtdesk.reports.tables import Table
+
+
+class DescribedFilters(Protocol):
+    """Any dashboard's filters: they say in words which are in force."""
+
+    def describe(self) -> list[tuple[str, str]]: ...
+
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -36,7 +43,7 @@ def csv_bytes(table: Table) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode()  # the BOM tells Excel it is UTF-8
 
 
-def xlsx_bytes(table: Table, *, filters: Filters, now: datetime) -> bytes:
+def xlsx_bytes(table: Table, *, filters: DescribedFilters, now: datetime) -> bytes:
     """The table on the first sheet; what it is, when and with which filters, on a second."""
     workbook = Workbook()
     sheet = workbook.active
@@ -71,7 +78,7 @@ def csv_response(table: Table, *, now: datetime) -> HttpResponse:
     return response
 
 
-def xlsx_response(table: Table, *, filters: Filters, now: datetime) -> HttpResponse:
+def xlsx_response(table: Table, *, filters: DescribedFilters, now: datetime) -> HttpResponse:
     response = HttpResponse(xlsx_bytes(table, filters=filters, now=now), content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename(table, now, "xlsx")}"'
     return response

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.conf import settings
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from districtdesk.core.models import Campus, Team
@@ -18,6 +19,11 @@ from districtdesk.service_requests.models import Category, ServiceRequest, Targe
 
 # Dates outside these years are surely typing mistakes, and keep date arithmetic in range.
 FIRST_YEAR, LAST_YEAR = 1990, 2999
+# A school year runs from 1 July to 30 June (the district's fiscal and school year); it is
+# named for the year it starts in: 2026 is 2026–27.
+SCHOOL_YEAR_STARTS_IN = 7
+# How many school years back the school-year filter offers.
+SCHOOL_YEARS_OFFERED = 10
 
 
 def district_zone() -> ZoneInfo:
@@ -29,7 +35,64 @@ def start_of_day(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=district_zone())
 
 
-class ReportFilterForm(forms.Form):
+def school_year_of(day: date) -> int:
+    return day.year if day.month >= SCHOOL_YEAR_STARTS_IN else day.year - 1
+
+
+def school_year_label(year: int) -> str:
+    return f"{year}–{(year + 1) % 100:02d}"
+
+
+def school_year_bounds(year: int) -> tuple[datetime, datetime]:
+    """Midnight on 1 July starting the school year, and midnight on the next 1 July."""
+    return (
+        start_of_day(date(year, SCHOOL_YEAR_STARTS_IN, 1)),
+        start_of_day(date(year + 1, SCHOOL_YEAR_STARTS_IN, 1)),
+    )
+
+
+def school_year_choices(today: date) -> list[tuple[int, str]]:
+    current = school_year_of(today)
+    return [
+        (year, school_year_label(year))
+        for year in range(current, current - SCHOOL_YEARS_OFFERED, -1)
+    ]
+
+
+class DateRangeForm(forms.Form):
+    """A filter form with one date range, named by `date_range`: each end within the years
+    reports cover, and the end not before the start."""
+
+    date_range: tuple[str, str]
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        for name in self.date_range:
+            value = cleaned.get(name)
+            if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR:
+                self.add_error(
+                    name,
+                    forms.ValidationError(
+                        _("Give a date between %(first)s and %(last)s.")
+                        % {"first": FIRST_YEAR, "last": LAST_YEAR},
+                        code="date_out_of_range",
+                    ),
+                )
+        start, end = self.date_range
+        first, last = self.cleaned_data.get(start), self.cleaned_data.get(end)
+        if first and last and first > last:
+            self.add_error(
+                end,
+                forms.ValidationError(
+                    _("The end date comes before the start date."), code="dates_reversed"
+                ),
+            )
+        return self.cleaned_data
+
+
+class ReportFilterForm(DateRangeForm):
+    date_range = ("submitted_from", "submitted_to")
+
     submitted_from = forms.DateField(
         label=_("Submitted from"),
         required=False,
@@ -65,42 +128,26 @@ class ReportFilterForm(forms.Form):
         required=False,
         help_text=_("Which of the three SLA targets the breakdowns below show."),
     )
+    school_year = forms.TypedChoiceField(
+        label=_("School year"),
+        coerce=int,
+        required=False,
+        help_text=_("1 July to 30 June."),
+    )
 
-    def __init__(self, data=None, **kwargs) -> None:
+    def __init__(self, data=None, *, today: date | None = None, **kwargs) -> None:
         # The breakdowns show the resolve target unless the URL picks another; the select
-        # must show that choice, not its first option.
-        if data is not None and not data.get("target"):
+        # must show that choice, not its first option. The same for the school year, which
+        # is the current one unless the URL picks another.
+        today = today or timezone.localdate()
+        self.school_year_given = data is not None and bool(data.get("school_year"))
+        if data is not None and (not data.get("target") or not data.get("school_year")):
             data = data.copy()
-            data["target"] = Target.Kind.RESOLVE
+            data["target"] = data.get("target") or Target.Kind.RESOLVE
+            data["school_year"] = data.get("school_year") or str(school_year_of(today))
         super().__init__(data, **kwargs)
-
-    def _in_range(self, name: str) -> date | None:
-        value = self.cleaned_data.get(name)
-        if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR:
-            raise forms.ValidationError(
-                _("Give a date between %(first)s and %(last)s.")
-                % {"first": FIRST_YEAR, "last": LAST_YEAR},
-                code="date_out_of_range",
-            )
-        return value
-
-    def clean_submitted_from(self) -> date | None:
-        return self._in_range("submitted_from")
-
-    def clean_submitted_to(self) -> date | None:
-        return self._in_range("submitted_to")
-
-    def clean(self) -> dict:
-        cleaned = super().clean()
-        first, last = cleaned.get("submitted_from"), cleaned.get("submitted_to")
-        if first and last and first > last:
-            self.add_error(
-                "submitted_to",
-                forms.ValidationError(
-                    _("The end date comes before the start date."), code="dates_reversed"
-                ),
-            )
-        return cleaned
+        self.today = today
+        self.fields["school_year"].choices = school_year_choices(today)
 
     def filters(self) -> "Filters":
         """The checked filters; call after is_valid() returned True."""
@@ -112,6 +159,8 @@ class ReportFilterForm(forms.Form):
             team=data.get("team"),
             category=data.get("category"),
             target=data.get("target") or Target.Kind.RESOLVE,
+            # The current school year unless the URL chose one: a bookmark follows the year.
+            school_year=data.get("school_year") if self.school_year_given else None,
         )
 
 
@@ -123,6 +172,12 @@ class Filters:
     team: Team | None = None
     category: Category | None = None
     target: str = Target.Kind.RESOLVE
+    school_year: int | None = None  # None: the one `now` falls in
+
+    def school_year_at(self, now: datetime) -> int:
+        if self.school_year is not None:
+            return self.school_year
+        return school_year_of(timezone.localdate(now))
 
     def apply(self, requests: QuerySet[ServiceRequest]) -> QuerySet[ServiceRequest]:
         """Team and category are the request's current ones (after any move)."""
@@ -148,6 +203,7 @@ class Filters:
             "team": self.team.pk if self.team else "",
             "category": self.category.pk if self.category else "",
             "target": self.target if self.target != Target.Kind.RESOLVE else "",
+            "school_year": self.school_year or "",
         }
         return urlencode({name: value for name, value in values.items() if value != ""})
 
@@ -165,4 +221,6 @@ class Filters:
         ):
             if value is not None:
                 shown.append((str(label), str(value)))
+        if self.school_year is not None:
+            shown.append((str(_("School year")), school_year_label(self.school_year)))
         return shown

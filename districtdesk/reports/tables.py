@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from districtdesk.core.models import Person
-from districtdesk.reports.figures import backlog, compliance, intake, time_spent
-from districtdesk.reports.filters import Filters
+from districtdesk.reports.figures import backlog, breaches, compliance, intake, reviews, time_spent
+from districtdesk.reports.filters import Filters, school_year_label
 from districtdesk.service_requests.models import ServiceRequest, Target
 
 # Series colours: each at least 4.5:1 against white, so a bar and its label both meet WCAG
@@ -23,6 +23,12 @@ from districtdesk.service_requests.models import ServiceRequest, Target
 # Shown where a share has nothing to divide by (no target completed yet).
 NOT_APPLICABLE = "—"
 GREEN, RED, BLUE, BROWN, PURPLE = "#1d6b38", "#a61b1b", "#1a56a8", "#8a4500", "#5b3f9e"
+GREY = "#4d5866"
+KIND_COLOURS = {"categorise": PURPLE, "acknowledge": BROWN, "resolve": RED}
+
+
+def percent_cell(value: float | None):
+    return NOT_APPLICABLE if value is None else value
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,8 @@ class Table:
     stacked: bool = True
     horizontal: bool = False
     unit: str = ""
+    # How many of the heading columns name a bar on the chart (all of them unless set).
+    chart_label_columns: int | None = None
 
     @property
     def data_id(self) -> str:
@@ -52,12 +60,19 @@ class Table:
         return sum(1 for column in self.columns if not column.numeric)
 
     @property
+    def drawn(self) -> bool:
+        """Whether a chart has anything to show: a table of zeros is told in its summary
+        and its table, not drawn as an empty frame."""
+        drawn = [position for position, column in enumerate(self.columns) if column.colour]
+        return any(row[position] for row in self.rows for position in drawn)
+
+    @property
     def header(self) -> list[str]:
         return [column.label for column in self.columns]
 
     def chart_data(self) -> dict:
         """What charts.js draws: one category per row, one series per coloured column."""
-        heads = self.heading_columns
+        heads = self.chart_label_columns or self.heading_columns
         return {
             "title": self.title,
             "unit": self.unit,
@@ -305,6 +320,109 @@ class Report:
         }
         return table
 
+    # --- Breach trend and queue reviews (the school year) ---------------------------------
+
+    @property
+    def school_year(self) -> int:
+        return self.filters.school_year_at(self.now)
+
+    def _breach_trend(self, period: str) -> Table:
+        rows = breaches.breach_trend(self.viewer, self.filters, period=period, now=self.now)
+        year = school_year_label(self.school_year)
+        heading = _("Month") if period == "month" else _("Week of (Monday)")
+        title = (
+            _("Targets missed per month, school year %(year)s")
+            if period == "month"
+            else _("Targets missed per school week, %(year)s")
+        ) % {"year": year}
+        table = Table(
+            slug=f"breach-{period}",
+            title=title,
+            summary="",
+            columns=[
+                Column(heading, numeric=False),
+                *(
+                    Column(str(Target.Kind(kind).label), colour=KIND_COLOURS[kind])
+                    for kind in Target.Kind.values
+                ),
+                Column(_("Total")),
+            ],
+            unit=_("targets"),
+        )
+        for row in rows:
+            label = row.first_day.strftime("%Y-%m" if period == "month" else "%Y-%m-%d")
+            table.rows.append(
+                [label, *(row.by_kind[kind] for kind in Target.Kind.values), row.total]
+            )
+        total = sum(row.total for row in rows)
+        if not rows:
+            table.summary = str(NO_ROWS)
+            return table
+        worst = max(rows, key=lambda row: row.total)
+        by_kind = ", ".join(
+            f"{Target.Kind(kind).label} {sum(row.by_kind[kind] for row in rows)}"
+            for kind in Target.Kind.values
+        )
+        table.summary = _(
+            "%(total)s targets missed their due time in %(year)s so far (%(by_kind)s)."
+        ) % {"total": total, "year": year, "by_kind": by_kind}
+        if worst.total:
+            table.summary += " " + _("Most in %(period)s: %(count)s.") % {
+                "period": table.rows[rows.index(worst)][0],
+                "count": worst.total,
+            }
+        return table
+
+    def breach_by_month(self) -> Table:
+        return self._breach_trend("month")
+
+    def breach_by_week(self) -> Table:
+        return self._breach_trend("week")
+
+    def review_cadence(self) -> Table:
+        weeks = reviews.review_cadence(self.school_year, now=self.now)
+        year = school_year_label(self.school_year)
+        table = Table(
+            slug="queue-reviews",
+            title=_("Uncategorised queue reviews, odd hours done and missed, %(year)s")
+            % {"year": year},
+            summary="",
+            columns=[
+                Column(_("Week of (Monday)"), numeric=False),
+                Column(_("Reviewed"), colour=GREEN),
+                Column(_("Missed"), colour=RED),
+                Column(_("Due")),
+                Column(_("Done, % of due")),
+            ],
+            unit=_("odd hours"),
+        )
+        for week in weeks:
+            table.rows.append(
+                [
+                    week.monday.isoformat(),
+                    week.done,
+                    week.missed,
+                    week.due,
+                    percent_cell(week.done_percent),
+                ]
+            )
+        due = sum(week.due for week in weeks)
+        done = sum(week.done for week in weeks)
+        if not due:
+            table.summary = _("No odd-hour review has been due in %(year)s yet.") % {"year": year}
+            return table
+        table.summary = _(
+            "%(done)s of %(due)s odd-hour reviews due in %(year)s were done (%(percent)s%%); "
+            "%(missed)s missed."
+        ) % {
+            "done": done,
+            "due": due,
+            "year": year,
+            "percent": round(100 * done / due, 1),
+            "missed": due - done,
+        }
+        return table
+
     # --- Intake ------------------------------------------------------------------------
 
     def intake_by_hour(self) -> Table:
@@ -358,6 +476,9 @@ TABLES: dict[str, Callable[[Report], Table]] = {
     "backlog-overdue": Report.backlog_overdue,
     "time-spent": Report.time_table,
     "intake-hour": Report.intake_by_hour,
+    "breach-month": Report.breach_by_month,
+    "breach-week": Report.breach_by_week,
+    "queue-reviews": Report.review_cadence,
 }
 # Which tables each dashboard shows, in order.
 DASHBOARDS = {
@@ -370,6 +491,9 @@ DASHBOARDS = {
         "backlog-age",
         "backlog-overdue",
         "time-spent",
+        "breach-month",
+        "breach-week",
+        "queue-reviews",
     ],
     "intake": ["intake-hour"],
 }

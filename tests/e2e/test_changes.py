@@ -7,6 +7,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from districtdesk.changes.models import (
+    ChangeControlSettings,
     ChangeRequest,
     Meeting,
 )
@@ -162,13 +163,16 @@ def test_a_firmware_upgrade_goes_from_the_form_to_closed(page: Page, check_page,
     assert change.planned_start == saturday
     sign_out(page)
 
-    # The coordinator plans Monday's meeting, which puts the change on its agenda, and opens it
+    # The coordinator plans a meeting for now (a meeting opens no earlier than its grace
+    # before its time), which puts the change on its agenda, and opens it
     sign_in(people[Role.CHANGE_COORDINATOR].username, TEST_PASSWORD)
     check_page()
     page.goto("/changes/meetings/")
     check_page("journey-meetings")
+    held_at = timezone.localtime()
+    page.get_by_label("When").fill(f"{held_at:%Y-%m-%dT%H:%M}")
     page.get_by_role("button", name="Plan the meeting and build its agenda").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Monday")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(f"{held_at:%H:%M}")
     decide = page.get_by_role("region", name="For decision")
     expect(decide.get_by_role("link", name=change.number)).to_be_visible()
     check_page("journey-agenda")
@@ -287,3 +291,47 @@ def test_an_emergency_on_a_wednesday_is_reviewed_at_the_next_meeting(
     meetings_on_page = page.get_by_role("region", name="At meetings")
     expect(meetings_on_page).to_contain_text("For review")
     check_page("emergency-change")
+
+
+def test_the_committee_votes_with_a_quorum_before_it_decides(page: Page, check_page, sign_in):
+    """Where the committee votes: no decision before the quorum, each member's vote swaps
+    its item's tally in place, and then the decision is recorded."""
+    ChangeControlSettings.objects.filter(pk=1).update(committee_votes=True, quorum=2)
+    district = build_district()
+    people = district.people
+    change = a_submitted_change(district)
+    coordinator, committee = people[Role.CHANGE_COORDINATOR], people[Role.CHANGE_COMMITTEE]
+    meeting = meetings.prepare_meeting(actor=coordinator, scheduled_for=timezone.now())
+    meetings.open_meeting(meeting, actor=coordinator)
+
+    # Only the member is present: the page says there is no quorum, and a decision is refused
+    meetings.record_attendance(meeting, actor=coordinator, attendees=[committee])
+    sign_in(committee.username, TEST_PASSWORD)
+    check_page()
+    page.goto(f"/changes/meetings/{meeting.pk}/")
+    expect(page.get_by_text("No quorum yet: no decision can be recorded.")).to_be_visible()
+    check_page("votes-no-quorum")
+    decision = page.get_by_role("form", name=f"Decision on {change.number}")
+    decision.get_by_label("Approved").check()
+    decision.get_by_role("button", name=f"Record the decision on {change.number}").click()
+    expect(page.get_by_text("No quorum yet: 1 of the 2 members").first).to_be_visible()
+
+    # The member votes; htmx swaps the item with its new tally
+    vote = page.get_by_role("form", name=f"Vote on {change.number}")
+    vote.get_by_label("Approve", exact=True).check()
+    vote.get_by_role("button", name=f"Record the vote on {change.number}").click()
+    expect(page.locator("#change-announcement")).to_contain_text(f"{change.number}: vote recorded.")
+    tally = page.locator(f"#decide-{meeting.items.get().pk} .vote-tally")
+    expect(tally).to_contain_text("Approve")
+    check_page("votes-recorded")
+
+    # With the coordinator present too, the quorum is met and the decision goes through
+    meetings.record_attendance(meeting, actor=coordinator, attendees=[committee, coordinator])
+    page.goto(f"/changes/meetings/{meeting.pk}/")
+    expect(page.get_by_text("Quorum present: decisions may be recorded.")).to_be_visible()
+    decision = page.get_by_role("form", name=f"Decision on {change.number}")
+    decision.get_by_label("Approved").check()
+    decision.get_by_role("button", name=f"Record the decision on {change.number}").click()
+    expect(page.get_by_role("region", name="For decision")).to_contain_text("Approved")
+    change.refresh_from_db()
+    assert change.status == ChangeRequest.Status.APPROVED

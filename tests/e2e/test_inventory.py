@@ -30,7 +30,7 @@ def test_an_asset_is_found_and_moved_to_another_campus(page: Page, check_page, s
     check_page()
 
     # When she opens the inventory, searches for the tag and opens the asset
-    page.get_by_role("link", name="Inventory").click()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Inventory").click()
     check_page("inventory-list")
     page.get_by_label("Tag or serial number").fill("ne0000")
     page.get_by_role("button", name="Show").click()
@@ -157,3 +157,36 @@ def test_an_audit_goes_from_wedge_scanning_to_the_principals_acknowledgement(
     expect(page.get_by_role("link", name="Download the final tag export (CSV)")).to_be_visible()
     check_page("audit-acknowledged")
     assert Asset.objects.get(bar_tag="NE000102").room.number == "101"
+
+
+def test_labels_are_printed_for_the_ticked_assets(page: Page, check_page, sign_in):
+    # Given three Chromebooks on record and the inventory specialist signed in
+    district = build_district()
+    for tag in ("NE000101", "NE000102", "NE000103"):
+        register(district, bar_tag=tag)
+    sign_in(district.people[Role.INVENTORY].username, TEST_PASSWORD)
+    check_page()
+
+    # When she ticks two of them on the list and asks for their labels
+    page.goto("/inventory/")
+    check_page()
+    page.get_by_label("Label for NE000101").check()
+    page.get_by_label("Label for NE000103").check()
+    page.get_by_role("button", name="Labels for the ticked assets").click()
+
+    # Then the sheet holds their two labels, each with its barcode, QR code and place
+    expect(page.get_by_role("heading", name="Bar-tag labels")).to_be_visible()
+    expect(page.get_by_text("2 labels. 1 page to print.")).to_be_visible()
+    sheet = page.get_by_role("list", name="Page 1")
+    expect(sheet.get_by_role("listitem")).to_have_count(2)
+    expect(sheet.get_by_role("listitem").first).to_contain_text("NE000101")
+    expect(sheet.get_by_role("listitem").first).to_contain_text("NE-01 101")
+    expect(sheet.locator("svg.label__barcode")).to_have_count(2)
+    expect(sheet.locator("svg.label__qr")).to_have_count(2)
+    check_page("inventory-labels")
+
+    # And printed, a label is the 5160 stock's 2.625in × 1in (96 CSS px to the inch)
+    page.emulate_media(media="print")
+    box = sheet.get_by_role("listitem").first.bounding_box()
+    assert (round(box["width"]), round(box["height"])) == (252, 96)
+    expect(page.get_by_role("heading", name="Bar-tag labels")).to_be_hidden()

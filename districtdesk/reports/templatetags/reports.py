@@ -1,15 +1,30 @@
-"""{% reports_nav_item %}: the navigation's Reports link, for the roles that use the
-dashboards (core's navigation may not import this app, which sits floors above it)."""
+"""{% reports_nav_item %}: the navigation's Reports link, to the first dashboard the person
+may open; {% reports_dashboards_panel %}: the home page's list of every dashboard they may
+open (core's templates may not import this app, which sits floors above it)."""
 
 from django import template
 
-from districtdesk.reports.policies import can_view_reports
+from districtdesk.reports.dashboards import dashboards_for
 
 register = template.Library()
 
 
+def _dashboards(context: template.Context) -> list:
+    person = context.get("user")
+    if person is None or not person.is_authenticated:
+        return []
+    return dashboards_for(person)
+
+
 @register.inclusion_tag("reports/_nav_item.html", takes_context=True)
 def reports_nav_item(context: template.Context) -> dict:
-    person = context.get("user")
-    shown = person is not None and can_view_reports(person)
-    return {"shown": shown, "current": context.get("active_nav") == "reports"}
+    dashboards = _dashboards(context)
+    return {
+        "first": dashboards[0] if dashboards else None,
+        "current": context.get("active_nav") == "reports",
+    }
+
+
+@register.inclusion_tag("reports/_home_panel.html", takes_context=True)
+def reports_dashboards_panel(context: template.Context) -> dict:
+    return {"dashboards": _dashboards(context)}
