@@ -9,7 +9,7 @@ from districtdesk.sla.arithmetic import (
     clock_start,
     is_working_time,
 )
-from districtdesk.sla.calendar import BusinessCalendar, WorkingPeriod
+from districtdesk.sla.calendar import BusinessCalendar, RememberingCalendar, WorkingPeriod
 from districtdesk.sla.durations import BusinessDuration, DurationUnit
 from districtdesk.sla.explanation import (
     DueExplanation,
@@ -27,6 +27,7 @@ __all__ = [
     "DueExplanation",
     "DurationUnit",
     "Pause",
+    "RememberingCalendar",
     "SkipReason",
     "SkippedSpan",
     "WeekdayHours",

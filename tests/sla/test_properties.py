@@ -15,6 +15,7 @@ from districtdesk.sla import (
     BusinessCalendar,
     BusinessDuration,
     Pause,
+    RememberingCalendar,
     add_business_duration,
     business_elapsed,
     explain_due,
@@ -267,3 +268,18 @@ def test_elapsed_business_time_adds_up_over_consecutive_stretches(
     assert whole == business_elapsed(calendar, start, middle) + business_elapsed(
         calendar, middle, end
     )
+
+
+@given(scenario=scenarios(), duration=durations, data=st.data())
+def test_a_remembering_calendar_answers_as_its_calendar(
+    scenario: Scenario, duration: BusinessDuration, data: st.DataObject
+) -> None:
+    calendar, start = scenario
+    remembering = RememberingCalendar(calendar)
+    pause = data.draw(pauses_near(start))
+    for _ in range(2):  # the second time from what it remembered
+        assert due(remembering, start, duration) == due(calendar, start, duration)
+        assert due(remembering, start, duration, pause) == due(calendar, start, duration, pause)
+        assert explain_due(remembering, start, duration, [pause]).due == (
+            explain_due(calendar, start, duration, [pause]).due
+        )

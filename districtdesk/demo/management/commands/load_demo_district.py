@@ -21,12 +21,17 @@ from districtdesk.core.demo_district.builder import (
     DistrictNotEmptyError,
     load_demo_district,
 )
+from districtdesk.demo.progress import ProgressBar
+from districtdesk.demo.request_history import load_request_history
 from districtdesk.inventory.demo_assets import load_demo_assets
 from districtdesk.inventory.demo_audits import load_demo_audits
 from districtdesk.service_requests.demo_requests import load_demo_requests
 
 # Service requests per size: enough that every queue and page has something real to show.
 REQUESTS_BY_SIZE = {"small": 60, "standard": 300, "large": 3000}
+# Requests of history per size, drawn in bulk over three school years (see
+# demo/request_history.py): with the requests above, the large district holds a million.
+HISTORY_BY_SIZE = {"small": 0, "standard": 0, "large": 997_000}
 # Assets per size: the large district is the size the asset list must stay fast at.
 ASSETS_BY_SIZE = {"small": 2_000, "standard": 20_000, "large": 150_000}
 
@@ -57,6 +62,13 @@ class Command(BaseCommand):
             help="How many service requests to create, in every state "
             f"(default by size: {REQUESTS_BY_SIZE}). Three months of change control come "
             "with them (each change answers a request); 0 leaves both out.",
+        )
+        parser.add_argument(
+            "--history",
+            type=int,
+            default=None,
+            help="How many requests of history to add in bulk over the last three school "
+            f"years, before the ones above (default by size: {HISTORY_BY_SIZE}).",
         )
         parser.add_argument(
             "--assets",
@@ -109,6 +121,11 @@ class Command(BaseCommand):
                 totals={**summary.totals, "service requests": sum(by_status.values())},
                 seconds=summary.seconds + time.perf_counter() - started,
             )
+        history_count = options["history"]
+        if history_count is None:
+            history_count = HISTORY_BY_SIZE[options["size"]]
+        if history_count:
+            summary = self._load_history(summary, history_count, options["seed"], verbosity)
         asset_count = options["assets"]
         if asset_count is None:
             asset_count = ASSETS_BY_SIZE[options["size"]]
@@ -153,6 +170,28 @@ class Command(BaseCommand):
             )
         if verbosity:
             self._write_summary(summary)
+
+    def _load_history(
+        self, summary: DemoDistrictSummary, count: int, seed: int, verbosity: int
+    ) -> DemoDistrictSummary:
+        started = time.perf_counter()
+        bar = ProgressBar(self.stdout, f"  {count:,} requests of history", count)
+        now = timezone.now().replace(second=0, microsecond=0)
+        by_status = load_request_history(
+            count=count,
+            seed=seed,
+            now=now,
+            progress=bar.update if verbosity else None,
+            say=(lambda line: self.stdout.write(f"  {line}")) if verbosity else None,
+        )
+        total = summary.totals.get("service requests", 0) + sum(by_status.values())
+        if verbosity:
+            self.stdout.write(f"  History written in {time.perf_counter() - started:.1f} s")
+        return dataclasses.replace(
+            summary,
+            totals={**summary.totals, "service requests": total},
+            seconds=summary.seconds + time.perf_counter() - started,
+        )
 
     def _write_summary(self, summary: DemoDistrictSummary) -> None:
         header = ("Username", "Role", "Name", "Campus")
