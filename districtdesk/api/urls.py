@@ -9,6 +9,7 @@ from districtdesk.changes.api import views as change_views
 from districtdesk.core.api import views as core_views
 from districtdesk.inventory.api import audit_views as audit_api_views
 from districtdesk.inventory.api import views as inventory_views
+from districtdesk.inventory.api import work_views as inventory_work_views
 from districtdesk.reports.api import views as report_views
 from districtdesk.service_requests.api import views as service_request_views
 
@@ -24,6 +25,11 @@ router.register("asset-moves", inventory_views.AssetMoveViewSet, basename="asset
 router.register("audits", inventory_views.AuditViewSet, basename="audit")
 router.register(
     "audit-discrepancies", audit_api_views.AuditDiscrepancyViewSet, basename="auditdiscrepancy"
+)
+router.register(
+    "inventory-work-items",
+    inventory_work_views.InventoryWorkItemViewSet,
+    basename="inventoryworkitem",
 )
 router.register("changes", change_views.ChangeRequestViewSet, basename="change")
 router.register("change-meetings", change_views.MeetingViewSet, basename="changemeeting")

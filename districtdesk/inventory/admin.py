@@ -7,7 +7,16 @@ them. Catalogue rows are protected by their assets (on_delete=PROTECT).
 
 from django.contrib import admin
 
-from districtdesk.inventory.models import Asset, AssetModel, AssetMove, AssetType, Manufacturer
+from districtdesk.inventory import policies
+from districtdesk.inventory.models import (
+    Asset,
+    AssetModel,
+    AssetMove,
+    AssetType,
+    InventoryWorkItem,
+    Manufacturer,
+    StudentDataAccess,
+)
 
 
 class NoDelete:
@@ -62,3 +71,34 @@ class AssetMoveAdmin(ReadOnly, admin.ModelAdmin):
     list_select_related = ["asset", "from_campus", "to_campus", "recorded_by"]
     search_fields = ["asset__bar_tag"]
     show_full_result_count = False
+
+
+@admin.register(InventoryWorkItem)
+class InventoryWorkItemAdmin(ReadOnly, admin.ModelAdmin):
+    """Work items change only through their steps, which move the assets and resolve the
+    service request."""
+
+    list_display = ["request", "kind", "status", "campus", "to_campus", "requested_at"]
+    list_filter = ["kind", "status"]
+    list_select_related = ["request", "campus", "to_campus"]
+    search_fields = ["lines__asset__bar_tag"]
+    show_full_result_count = False
+
+
+@admin.register(StudentDataAccess)
+class StudentDataAccessAdmin(ReadOnly, admin.ModelAdmin):
+    """The student-data read log, append-only: system administrators read it, nobody edits
+    or deletes it. Search by the exact student ID."""
+
+    list_display = ["accessed_at", "actor", "channel", "asset", "student_id"]
+    list_filter = ["channel"]
+    list_select_related = ["actor", "asset"]
+    search_fields = ["=student_id"]
+    date_hierarchy = "accessed_at"
+    show_full_result_count = False
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return policies.can_read_student_access_log(request.user)
+
+    def has_module_permission(self, request) -> bool:
+        return policies.can_read_student_access_log(request.user)

@@ -24,4 +24,9 @@ LABELS = {
     "audit.reconciled": _("Ended reconciliation with the follow-up report"),
     "audit.acknowledged": _("Acknowledged the audit as the campus principal"),
     "audit.completed": _("Completed the audit"),
+    "inventory_work.requested": _("Asked for inventory work on %(tags)s (%(number)s)"),
+    "inventory_work.picked_up": _("Recorded the pick-up by %(by)s"),
+    "inventory_work.dropped_off": _("Recorded the drop-off at %(place)s by %(by)s"),
+    "inventory_work.done": _("Done: %(outcome)s"),
+    "inventory_work.cancelled": _("Cancelled: %(reason)s"),
 }

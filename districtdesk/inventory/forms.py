@@ -203,12 +203,15 @@ class ImportForm(forms.Form):
         label=_("What the file holds"),
         choices=[
             (NEW, _("New assets: register every row")),
-            (UPDATE, _("Updates to assets on record, matched by bar tag")),
+            (UPDATE, _("Updates to assets on record")),
         ],
         widget=forms.RadioSelect,
         initial=NEW,
         required=False,
-        help_text=_("Updates read the DistrictDesk columns: edit an export and upload it."),
+        help_text=_(
+            "Updates match DistrictDesk columns by bar tag (edit an export and upload it), "
+            "and Google's Chromebook export by serial number."
+        ),
     )
     profile = forms.ChoiceField(
         label=_("File format"),

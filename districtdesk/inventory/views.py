@@ -22,7 +22,7 @@ from districtdesk.inventory.imports.reading import read_upload
 from districtdesk.inventory.imports.updating import UpdateCheck
 from districtdesk.inventory.label_views import MAX_LABELS
 from districtdesk.inventory.models import Asset
-from districtdesk.inventory.services import importing, movement, registration
+from districtdesk.inventory.services import importing, movement, registration, student_access
 
 PAGE_SIZE = 50
 # Page numbers stop here: past a few thousand rows, filtering beats paging.
@@ -69,9 +69,13 @@ def asset_list(request: HttpRequest) -> HttpResponse:
         wanted = 1
     query = request.GET.copy()
     query.pop("page", None)
+    shown = Paginator(assets.order_by("bar_tag"), PAGE_SIZE).get_page(wanted)
+    student_access.record_asset_reads(
+        shown.object_list, actor=request.user, channel=student_access.Channel.LIST
+    )
     context = {
         "filter": filtered,
-        "page": Paginator(assets.order_by("bar_tag"), PAGE_SIZE).get_page(wanted),
+        "page": shown,
         "max_pages": MAX_PAGES,
         "max_rows": MAX_PAGES * PAGE_SIZE,
         "query_string": query.urlencode(),
@@ -94,6 +98,9 @@ def asset_export(request: HttpRequest) -> HttpResponse:
     filtered = _filtered(request)
     if not filtered.is_valid():
         return asset_list(request)
+    student_access.record_export_reads(
+        filtered.qs, actor=request.user, channel=student_access.Channel.CSV
+    )
     lines = exports.csv_lines(
         filtered.qs.order_by("bar_tag"), show_students=policies.sees_students(request.user)
     )
@@ -112,6 +119,9 @@ def asset_export_xlsx(request: HttpRequest) -> HttpResponse:
     filtered = _filtered(request)
     if not filtered.is_valid():
         return asset_list(request)
+    student_access.record_export_reads(
+        filtered.qs, actor=request.user, channel=student_access.Channel.XLSX
+    )
     rows = exports.xlsx_values(
         filtered.qs.order_by("bar_tag"), show_students=policies.sees_students(request.user)
     )
@@ -128,6 +138,9 @@ def asset_export_xlsx(request: HttpRequest) -> HttpResponse:
 def asset_detail(request: HttpRequest, pk: int) -> HttpResponse:
     asset = _visible(request.user, pk)
     can_manage = policies.can_manage(request.user)
+    student_access.record_asset_reads(
+        [asset], actor=request.user, channel=student_access.Channel.PAGE
+    )
     return render(
         request,
         "inventory/asset_detail.html",
@@ -177,6 +190,10 @@ def asset_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Asset %(tag)s saved.") % {"tag": asset.bar_tag})
             return redirect("asset_detail", pk=asset.pk)
+    if request.method == "GET":  # the blank form shows the student ID on record
+        student_access.record_asset_reads(
+            [asset], actor=request.user, channel=student_access.Channel.FORM
+        )
     return _form_page(request, "asset_form.html", form=form, asset=asset)
 
 

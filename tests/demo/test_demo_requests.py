@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from districtdesk.acquisitions.models import TechnologyRequest
 from districtdesk.activity.models import Event
-from districtdesk.inventory.models import AuditDiscrepancy, AuditPhase
+from districtdesk.inventory.models import AuditDiscrepancy, AuditPhase, InventoryWorkItem
 from districtdesk.service_requests.models import QueueReview, ServiceRequest
 
 pytestmark = pytest.mark.django_db
@@ -30,9 +30,10 @@ def test_the_demo_holds_requests_in_every_state(loaded):
 
     assert statuses == set(ServiceRequest.Status.values)
     # Besides the requests each demo change answers, and those other demo work files: the
-    # audits' phases and investigations, and the technology requests.
+    # audits' phases and investigations, the inventory work items and the technology requests.
     other_work = [
         *AuditPhase.objects.values_list("request", flat=True),
+        *InventoryWorkItem.objects.values_list("request", flat=True),
         *AuditDiscrepancy.objects.exclude(request=None).values_list("request", flat=True),
         *TechnologyRequest.objects.values_list("service_request", flat=True),
     ]

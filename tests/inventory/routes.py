@@ -15,9 +15,11 @@ is a 400 for everyone who sees the asset.
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from districtdesk.core.models import Role
+from districtdesk.inventory.models import InventoryWorkItem
 from districtdesk.inventory.services.audit_phases import end_scanning
 from districtdesk.inventory.services.auditing import start_audit
 from districtdesk.inventory.services.discrepancies import attach_to_discrepancy
+from districtdesk.inventory.services.work_items import WorkRequest, cancel, file_work_item
 from tests.inventory.factories import inventory_technician, register
 from tests.route_answers import answers
 
@@ -47,8 +49,22 @@ def fixtures(district) -> dict:
         actor=tech,
         files=[SimpleUploadedFile("cart.txt", b"The cart was empty.")],
     )
+    # A move the north teacher asked for and inventory cancelled: every step is refused by
+    # its state, so each role's answer is the same whichever role posts first.
+    work_item = file_work_item(
+        WorkRequest(
+            kind=InventoryWorkItem.Kind.EXISTING_MOVE,
+            assets=[register(district)],
+            reason="Room swap",
+            to_campus=district.north,
+            to_room=district.north.rooms.get(number="LIB"),
+        ),
+        actor=district.people[Role.REQUESTER],
+    )
+    cancel(work_item, actor=district.people[Role.INVENTORY], reason="Not needed")
     return {
         "asset": asset,
+        "work_item": work_item,
         "asset_move": asset.moves.get(),
         "audit": audit,
         "discrepancy": south.discrepancies.get(),
@@ -83,7 +99,53 @@ def api_seen_but(status: int, **by_role: int) -> dict[str, int]:
     return {**api_seen(status), **by_role}
 
 
+# Who sees the fixture work item: whoever sees north's assets, and the teacher who asked.
+SEES_THE_WORK = (*SEES_THE_ASSET, Role.REQUESTER)
+
+
+def the_work(fixtures: dict) -> dict:
+    return {"pk": fixtures["work_item"].pk}
+
+
+WORK_ROUTES: dict = {
+    "work_list": ("get", dict, page(200, USES_INVENTORY)),
+    # An empty form comes back with what is missing, for everyone who may ask for work at a
+    # campus (the teacher at her home campus); the rest get 404.
+    "work_new": ("post", dict, page(200, SEES_THE_WORK)),
+    **{
+        f"work_asset_{what}": ("post", the_asset, page(200, SEES_THE_ASSET))
+        for what in ("move", "damage", "location", "tag")
+    },
+    "work_detail": ("get", the_work, page(200, SEES_THE_WORK)),
+    # Steps on the cancelled item: the page comes back saying why (200) for whoever may take
+    # the step; pick-ups are also north's technicians'; the rest get 404.
+    "work_pick_up": (
+        "post",
+        the_work,
+        page(200, (*MANAGERS, Role.TECHNICIAN, Role.TEAM_LEAD)),
+    ),
+    "work_drop_off": ("post", the_work, page(200, MANAGERS)),
+    "work_complete": ("post", the_work, page(200, MANAGERS)),
+    "work_cancel": ("post", the_work, page(200, MANAGERS)),
+    "inventoryworkitem-list": ("get", dict, answers(401, 200)),
+    "inventoryworkitem-detail": (
+        "get",
+        the_work,
+        answers(401, 404, **dict.fromkeys(SEES_THE_WORK, 200)),
+    ),
+    # API steps: the cancelled item refuses each by its state (400), for whoever sees it.
+    **{
+        f"inventoryworkitem-{step}": (
+            "post",
+            the_work,
+            answers(401, 404, **dict.fromkeys(SEES_THE_WORK, 400)),
+        )
+        for step in ("pick-up", "drop-off", "complete", "cancel")
+    },
+}
+
 ROUTES: dict = {
+    **WORK_ROUTES,
     "asset_list": ("get", dict, page(200, USES_INVENTORY)),
     "asset_export": ("get", dict, page(200, USES_INVENTORY)),
     "asset_export_xlsx": ("get", dict, page(200, USES_INVENTORY)),
@@ -97,6 +159,8 @@ ROUTES: dict = {
     "asset_edit": ("post", the_asset, page(200, MANAGERS)),
     "asset_move": ("post", the_asset, page(200, MANAGERS)),
     "asset_status": ("post", the_asset, page(200, MANAGERS)),
+    # Who read which student's data (FERPA 99.32): system administrators only.
+    "student_access_log": ("get", dict, page(200, (Role.SYSTEM_ADMIN,))),
     "asset-list": ("get", dict, answers(401, 200)),
     "asset-detail": ("get", the_asset, api_seen(200)),
     "asset-move": ("post", the_asset, api_seen(400)),
@@ -109,6 +173,8 @@ ROUTES: dict = {
     ),
     "audit_list": ("get", dict, page(200, USES_INVENTORY)),
     "audit_start": ("post", dict, page(200, MANAGERS)),
+    # The scanning page's service worker holds only static addresses: served to anyone.
+    "scanning_worker": ("get", dict, answers(200, 200)),
     "audit_detail": (
         "get",
         lambda fixtures: {"pk": fixtures["audit"].pk},
@@ -175,6 +241,18 @@ ROUTES: dict = {
         )
         for action in ("document", "investigate", "locate", "write-off")
     },
+    # A discrepancy's files through the API: listed (and uploaded) and downloaded by
+    # whoever sees the discrepancy.
+    "auditdiscrepancy-files": (
+        "get",
+        lambda f: {"pk": f["discrepancy"].pk},
+        answers(401, 404, **dict.fromkeys(DISTRICT_WIDE, 200)),
+    ),
+    "auditdiscrepancy-file": (
+        "get",
+        lambda f: {"pk": f["discrepancy"].pk, "file_pk": f["discrepancy_file"].pk},
+        answers(401, 404, **dict.fromkeys(DISTRICT_WIDE, 200)),
+    ),
     "auditdiscrepancy-move": (
         "post",
         lambda f: {"pk": f["discrepancy"].pk},

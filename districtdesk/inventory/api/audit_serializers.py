@@ -1,11 +1,16 @@
 """The audit API's shapes: a discrepancy as read, and the input of each audit step."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from districtdesk.core.models import Room
-from districtdesk.inventory.models import Asset, AuditDiscrepancy
-from districtdesk.service_requests.api.serializers import RoomRefSerializer
+from districtdesk.inventory.models import Asset, AuditDiscrepancy, DiscrepancyAttachment
+from districtdesk.service_requests.api.serializers import (
+    AttachmentInputSerializer,
+    PersonRefSerializer,
+    RoomRefSerializer,
+)
 
 
 class AuditDiscrepancySerializer(serializers.ModelSerializer):
@@ -72,3 +77,30 @@ class WriteOffInputSerializer(serializers.Serializer):
     )
     report = serializers.CharField(max_length=80, allow_blank=True, default="")
     reason = serializers.CharField(max_length=2000)
+
+
+class DiscrepancyFileSerializer(serializers.ModelSerializer):
+    name = serializers.CharField(source="original_name", read_only=True)
+    uploaded_by = PersonRefSerializer(read_only=True)
+    download = serializers.SerializerMethodField(
+        help_text=_("Where the file is downloaded through the API (always as an attachment).")
+    )
+
+    class Meta:
+        model = DiscrepancyAttachment
+        fields = ["id", "name", "content_type", "size", "sha256", "uploaded_by", "uploaded_at"]
+        fields += ["download"]
+        read_only_fields = fields
+
+    def get_download(self, attachment: DiscrepancyAttachment) -> str:
+        path = reverse(
+            "auditdiscrepancy-file",
+            kwargs={"pk": attachment.discrepancy_id, "file_pk": attachment.pk},
+        )
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request is not None else path
+
+
+class DiscrepancyFilesInputSerializer(AttachmentInputSerializer):
+    """The files documenting a discrepancy: the same field, and the same checks by content,
+    size and count, as a service request's files."""

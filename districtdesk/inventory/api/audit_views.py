@@ -1,16 +1,27 @@
 """An audit's discrepancies through the API: read them, and one POST per action that
 documents or settles one, each calling one service."""
 
+import logging
 from typing import Any
+from urllib.parse import quote
 
 from django.db.models import QuerySet
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
+from django.utils.cache import patch_cache_control
 from django_filters import rest_framework as filters
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, viewsets
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
+from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.filters import OrderingFilter
+from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -19,6 +30,8 @@ from districtdesk.core.errors import DomainError
 from districtdesk.inventory import policies
 from districtdesk.inventory.api.audit_serializers import (
     AuditDiscrepancySerializer,
+    DiscrepancyFileSerializer,
+    DiscrepancyFilesInputSerializer,
     DocumentInputSerializer,
     InvestigateInputSerializer,
     LocateInputSerializer,
@@ -26,6 +39,9 @@ from districtdesk.inventory.api.audit_serializers import (
 )
 from districtdesk.inventory.models import AuditDiscrepancy
 from districtdesk.inventory.services import discrepancies
+from districtdesk.service_requests.attachment_views import ATTACHMENT_POLICY
+
+logger = logging.getLogger(__name__)
 
 
 class DiscrepancyFilter(filters.FilterSet):
@@ -107,3 +123,88 @@ class AuditDiscrepancyViewSet(
     @action(detail=True, methods=["post"], url_path="write-off")
     def write_off(self, request: Request, pk: str) -> Response:
         return self._act(discrepancies.write_off_missing, WriteOffInputSerializer)
+
+    @extend_schema(
+        methods=["GET"],
+        summary="The files documenting the discrepancy, oldest first",
+        description="For whoever sees the discrepancy; each names where it is downloaded.",
+        request=None,
+        responses={200: DiscrepancyFileSerializer(many=True)},
+    )
+    @extend_schema(
+        methods=["POST"],
+        summary="Attach files to the discrepancy",
+        description=(
+            "Multipart, one or more `files`. Inventory staff and system administrators, while "
+            "the discrepancy may be documented (discrepancy and reconciliation phases). Each "
+            "file is checked as a service request's files are (its type by content, its size, "
+            "the number of files); a refused file answers 400 naming it and the reason, and "
+            "nothing is stored."
+        ),
+        request={"multipart/form-data": DiscrepancyFilesInputSerializer},
+        responses={201: DiscrepancyFileSerializer(many=True)},
+    )
+    @action(
+        detail=True,
+        methods=["get", "post"],
+        parser_classes=[MultiPartParser],
+        filter_backends=[],
+        pagination_class=None,
+    )
+    def files(self, request: Request, pk: str) -> Response:
+        discrepancy = get_object_or_404(self.get_queryset(), pk=pk)
+        context = self.get_serializer_context()
+        if request.method == "GET":
+            attachments = discrepancy.attachments.select_related("uploaded_by")
+            return Response(DiscrepancyFileSerializer(attachments, many=True, context=context).data)
+        given = DiscrepancyFilesInputSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        try:
+            added = discrepancies.attach_to_discrepancy(
+                discrepancy, actor=request.user, files=given.validated_data["files"]
+            )
+        except DomainError as refused:
+            if refused.code == "not_allowed":
+                raise PermissionDenied(refused.message) from refused
+            raise
+        answer = DiscrepancyFileSerializer(added, many=True, context=context)
+        return Response(answer.data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Download one of the discrepancy's files",
+        description="Always as an attachment, with a policy that lets nothing in it run.",
+        parameters=[
+            OpenApiParameter("file_pk", int, OpenApiParameter.PATH, description="The file's id.")
+        ],
+        responses={
+            (200, "application/octet-stream"): OpenApiResponse(
+                OpenApiTypes.BINARY, description="The file's bytes, in its own content type."
+            )
+        },
+    )
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path=r"files/(?P<file_pk>[0-9]+)",
+        url_name="file",
+        filter_backends=[],
+        pagination_class=None,
+    )
+    def file(self, request: Request, pk: str, file_pk: str) -> FileResponse:
+        discrepancy = get_object_or_404(self.get_queryset(), pk=pk)
+        attachment = get_object_or_404(discrepancy.attachments.all(), pk=file_pk)
+        try:
+            content = attachment.file.open("rb")
+        except FileNotFoundError:
+            logger.error(
+                "Discrepancy file %s has no bytes at %s", attachment.pk, attachment.file.name
+            )
+            raise Http404 from None
+        response = FileResponse(content, content_type=attachment.content_type)
+        response["Content-Disposition"] = (
+            f"attachment; filename*=UTF-8''{quote(attachment.original_name, safe='')}"
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Content-Security-Policy"] = ATTACHMENT_POLICY
+        patch_cache_control(response, private=True)
+        return response

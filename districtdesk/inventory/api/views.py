@@ -36,7 +36,13 @@ from districtdesk.inventory.api.serializers import (
 )
 from districtdesk.inventory.filters import AssetFilter, AssetMoveFilter
 from districtdesk.inventory.models import Asset, AssetMove, Audit
-from districtdesk.inventory.services import audit_phases, auditing, movement, registration
+from districtdesk.inventory.services import (
+    audit_phases,
+    auditing,
+    movement,
+    registration,
+    student_access,
+)
 from districtdesk.inventory.services.rules import AssetFields
 
 NOT_ALLOWED = "not_allowed"
@@ -80,6 +86,23 @@ class AssetViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     def _visible(self) -> Asset:
         return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
 
+    def _shown(self, assets) -> None:
+        """Every answer that carries assets records the student IDs it reveals (FERPA
+        99.32): one bulk insert per request."""
+        student_access.record_asset_reads(
+            assets, actor=self.request.user, channel=student_access.Channel.API
+        )
+
+    def list(self, request: Request) -> Response:
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        self._shown(page)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def retrieve(self, request: Request, pk: str) -> Response:
+        asset = self._visible()
+        self._shown([asset])
+        return Response(self.get_serializer(asset).data)
+
     def _parse(self, input_class: type[serializers.Serializer]) -> dict[str, Any]:
         fields = input_class(data=self.request.data)
         fields.is_valid(raise_exception=True)
@@ -93,6 +116,7 @@ class AssetViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
             raise PermissionDenied(
                 _("This would put the asset outside what you can see, so it was not done.")
             )
+        self._shown([written])
         return Response(self.get_serializer(written).data, status=status_code)
 
     def _step(self, service: Callable[..., object], input_class: type[serializers.Serializer]):

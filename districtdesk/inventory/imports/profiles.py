@@ -110,6 +110,13 @@ PROFILES = {
             "user": ("annotatedUser", "User"),
             "status": ("status", "Status"),
             "notes": ("notes", "Notes"),
+            # Read by updates: a device whose auto-update end date is near is flagged.
+            "auto_update": (
+                "autoUpdateThrough",
+                "Auto Update Expiration",
+                "autoUpdateExpiration",
+                "AUE Date",
+            ),
         },
         required=("bar_tag", "serial_number", "model", "org_unit"),
         strict=False,

@@ -11,6 +11,7 @@ on the asset's page.
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -65,12 +66,27 @@ class AssetUpdate:
     diff: list[tuple[str, str, str]] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class AutoUpdateEnding:
+    """A Chromebook whose automatic updates end within a year (or have ended): the date
+    that drives refresh budgets (Google's auto-update expiration)."""
+
+    line: int
+    bar_tag: str
+    serial_number: str
+    model: str
+    ends: date
+    ended: bool
+
+
 @dataclass
 class UpdateCheck:
     profile: str
     updates: list[AssetUpdate] = field(default_factory=list)
     unchanged: int = 0
     problems: list[RowProblem] = field(default_factory=list)
+    # Google's export only: devices whose auto-update end date is within 12 months.
+    ending: list[AutoUpdateEnding] = field(default_factory=list)
 
     @property
     def is_clean(self) -> bool:

@@ -1,6 +1,7 @@
 """Importing a checked file, in one transaction or not at all: new assets, each with its
-first location and its event; or updates to assets on record, matched by bar tag, each
-through the move and edit services so their history reads as if done by hand."""
+first location and its event; or updates to assets on record, matched by bar tag (or, in
+Google's export, by serial number), each through the move and edit services so their
+history reads as if done by hand."""
 
 from datetime import datetime
 
@@ -13,7 +14,8 @@ from districtdesk.core.errors import DomainError
 from districtdesk.core.models import Person
 from districtdesk.inventory.history import asset_event
 from districtdesk.inventory.imports.checking import ImportCheck, check_file
-from districtdesk.inventory.imports.profiles import PROFILES
+from districtdesk.inventory.imports.google_updates import check_google_updates
+from districtdesk.inventory.imports.profiles import GOOGLE, PROFILES
 from districtdesk.inventory.imports.reading import FIELD, read_csv
 from districtdesk.inventory.imports.updating import UpdateCheck, check_updates
 from districtdesk.inventory.models import Asset, AssetMove
@@ -90,7 +92,10 @@ def import_assets(
 
 
 def dry_run_updates(text: str, *, profile: str) -> UpdateCheck:
-    """What the file would change, asset by asset, and every problem; writes nothing."""
+    """What the file would change, asset by asset, and every problem; writes nothing.
+    Google's export is matched by serial number, our own columns by bar tag."""
+    if profile == GOOGLE:
+        return check_google_updates(read_csv(text))
     return check_updates(read_csv(text), profile)
 
 

@@ -18,6 +18,12 @@ from districtdesk.inventory.services.registration import lock
 from districtdesk.inventory.services.rules import require_manager
 
 
+def is_new_equipment(asset: Asset) -> bool:
+    """New to the district (seed 003, 7.5): in storage where it was received, and never
+    moved since, so its move to the first location is a new-equipment delivery."""
+    return asset.status == Asset.Status.IN_STORAGE and asset.moves.count() <= 1
+
+
 def _check_move(
     asset: Asset,
     *,
@@ -28,7 +34,17 @@ def _check_move(
     picked_up_at: datetime | None,
     dropped_off_at: datetime | None,
 ) -> None:
-    if kind not in (AssetMove.Kind.EXISTING_MOVE, AssetMove.Kind.CORRECTION):
+    if kind == AssetMove.Kind.NEW_DELIVERY:
+        if not is_new_equipment(asset):
+            raise DomainError(
+                _(
+                    "Only new equipment, still in storage where it was received, is delivered "
+                    "to its first location; this is an existing-equipment move."
+                ),
+                code="move_kind",
+                field="kind",
+            )
+    elif kind not in (AssetMove.Kind.EXISTING_MOVE, AssetMove.Kind.CORRECTION):
         raise DomainError(
             _("A registered asset is moved or its location corrected; deliveries register it."),
             code="move_kind",

@@ -25,13 +25,14 @@ from districtdesk.demo.progress import ProgressBar
 from districtdesk.demo.request_history import load_request_history
 from districtdesk.inventory.demo_assets import load_demo_assets
 from districtdesk.inventory.demo_audits import load_demo_audits
+from districtdesk.inventory.demo_work_items import load_demo_work_items
 from districtdesk.service_requests.demo_requests import load_demo_requests
 
 # Service requests per size: enough that every queue and page has something real to show.
-REQUESTS_BY_SIZE = {"small": 60, "standard": 300, "large": 3000}
+REQUESTS_BY_SIZE = {"small": 60, "standard": 300, "large": 600}
 # Requests of history per size, drawn in bulk over three school years (see
 # demo/request_history.py): with the requests above, the large district holds a million.
-HISTORY_BY_SIZE = {"small": 0, "standard": 0, "large": 997_000}
+HISTORY_BY_SIZE = {"small": 0, "standard": 0, "large": 999_400}
 # Assets per size: the large district is the size the asset list must stay fast at.
 ASSETS_BY_SIZE = {"small": 2_000, "standard": 20_000, "large": 150_000}
 
@@ -139,12 +140,15 @@ class Command(BaseCommand):
             by_status = load_demo_assets(count=asset_count, seed=options["seed"], now=now)
             # Four campuses' audits, each left in another phase, through the audit services.
             by_phase = load_demo_audits(seed=options["seed"], now=now)
+            # Inventory work items (category 7) in every state, through their services.
+            by_work_status = load_demo_work_items(seed=options["seed"], now=now)
             summary = dataclasses.replace(
                 summary,
                 totals={
                     **summary.totals,
                     "assets": sum(by_status.values()),
                     "audits": sum(by_phase.values()),
+                    "inventory work items": sum(by_work_status.values()),
                 },
                 seconds=summary.seconds + time.perf_counter() - started,
             )
@@ -182,7 +186,11 @@ class Command(BaseCommand):
             seed=seed,
             now=now,
             progress=bar.update if verbosity else None,
-            say=(lambda line: self.stdout.write(f"  {line}")) if verbosity else None,
+            say=(
+                lambda line: self.stdout.write(f"  {line} ({time.perf_counter() - started:.0f} s)")
+            )
+            if verbosity
+            else None,
         )
         total = summary.totals.get("service requests", 0) + sum(by_status.values())
         if verbosity:

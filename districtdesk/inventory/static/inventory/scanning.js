@@ -490,6 +490,43 @@
     window.addEventListener("pagehide", stopCamera);
   }
 
+  // --- Opening with no connection: the service worker keeps this page and its files ----
+
+  async function keepForOffline() {
+    const worker = form.dataset.scanWorker;
+    if (!worker || !("serviceWorker" in navigator) || !window.isSecureContext) {
+      return;
+    }
+    try {
+      const registration = await navigator.serviceWorker.register(worker, {
+        scope: form.dataset.scanWorkerScope,
+      });
+      const ready = await navigator.serviceWorker.ready;
+      const active = ready.active || registration.active;
+      if (!active || !navigator.onLine) {
+        return;
+      }
+      const files = [
+        ...document.querySelectorAll("link[rel~='stylesheet'][href], link[rel~='icon'][href]"),
+      ].map((link) => link.href);
+      files.push(...[...document.querySelectorAll("script[src]")].map((script) => script.src));
+      const channel = new MessageChannel();
+      const answered = new Promise((resolve) => {
+        channel.port1.onmessage = (event) => resolve(Boolean(event.data && event.data.kept));
+      });
+      active.postMessage({ type: "keep", page: window.location.pathname, files }, [
+        channel.port2,
+      ]);
+      if (await answered) {
+        form.dataset.offlineReady = "true";
+      }
+    } catch {
+      // No worker (a private window, a browser without one): the page needs the network to
+      // open, and the scan queue still keeps every scan.
+    }
+  }
+
   showQueue();
   sendQueue();
+  keepForOffline();
 })();
