@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from districtdesk.core.models import Campus, Team
-from districtdesk.service_requests.models import Category, ServiceRequest, Target
+from districtdesk.service_requests.models import Category, Target
 
 # Dates outside these years are surely typing mistakes, and keep date arithmetic in range.
 FIRST_YEAR, LAST_YEAR = 1990, 2999
@@ -179,20 +179,23 @@ class Filters:
             return self.school_year
         return school_year_of(timezone.localdate(now))
 
-    def apply(self, requests: QuerySet[ServiceRequest]) -> QuerySet[ServiceRequest]:
-        """Team and category are the request's current ones (after any move)."""
+    def apply(self, rows: QuerySet, *, through: str = "") -> QuerySet:
+        """Team and category are the request's current ones (after any move). `through`
+        names the path from the rows to their request ("request" for targets and waits),
+        so the filters join to it instead of testing membership in a subquery."""
+        field = f"{through}__" if through else ""
         if self.submitted_from:
-            requests = requests.filter(submitted_at__gte=start_of_day(self.submitted_from))
+            rows = rows.filter(**{f"{field}submitted_at__gte": start_of_day(self.submitted_from)})
         if self.submitted_to:
             next_day = self.submitted_to + timedelta(days=1)
-            requests = requests.filter(submitted_at__lt=start_of_day(next_day))
+            rows = rows.filter(**{f"{field}submitted_at__lt": start_of_day(next_day)})
         if self.campus:
-            requests = requests.filter(campus=self.campus)
+            rows = rows.filter(**{f"{field}campus": self.campus})
         if self.team:
-            requests = requests.filter(team=self.team)
+            rows = rows.filter(**{f"{field}team": self.team})
         if self.category:
-            requests = requests.filter(category=self.category)
-        return requests
+            rows = rows.filter(**{f"{field}category": self.category})
+        return rows
 
     def as_query(self) -> str:
         """The filters as a URL query, for download links and the API."""

@@ -15,7 +15,7 @@ from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import TruncMonth
 
 from districtdesk.core.models import Person
-from districtdesk.reports.figures.scope import requests_in_view
+from districtdesk.reports.figures.scope import related_in_view
 from districtdesk.reports.filters import Filters, district_zone
 from districtdesk.service_requests.models import Target
 
@@ -71,8 +71,7 @@ class ComplianceRow:
 
 
 def targets_in_view(viewer: Person, filters: Filters) -> QuerySet[Target]:
-    requests = requests_in_view(viewer, filters)
-    return Target.objects.filter(HAS_SLA, request__in=requests.values("pk"))
+    return related_in_view(Target.objects.filter(HAS_SLA), viewer, filters)
 
 
 def _counts(now: datetime) -> dict[str, Count]:

@@ -14,7 +14,7 @@ from django.db.models import Count, DateTimeField, F, Sum, Value
 from django.db.models.functions import Coalesce
 
 from districtdesk.core.models import Person
-from districtdesk.reports.figures.scope import requests_in_view
+from districtdesk.reports.figures.scope import related_in_view, requests_in_view
 from districtdesk.reports.filters import Filters
 from districtdesk.service_requests.models import ServiceRequest, WaitPeriod
 
@@ -52,7 +52,7 @@ def time_spent_by_category(viewer: Person, filters: Filters, *, now: datetime) -
         .order_by()
     )
     wait_rows = (
-        WaitPeriod.objects.filter(request__in=requests.values("pk"))
+        related_in_view(WaitPeriod.objects.all(), viewer, filters)
         .values("request__category__number", "waiting_on")
         .annotate(spent=Sum(Coalesce("ended_at", moment) - F("started_at")))
         .order_by()
