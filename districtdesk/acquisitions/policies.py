@@ -41,6 +41,20 @@ def delegators_of(person: Person, today: date) -> QuerySet[ApprovalDelegation]:
     ).values("supervisor")
 
 
+def delegates_of(supervisor_id: int, today: date) -> list[int]:
+    """The people a supervisor's approvals are delegated to today (they are told too)."""
+    return list(
+        ApprovalDelegation.objects.filter(
+            supervisor_id=supervisor_id,
+            starts_on__lte=today,
+            ends_on__gte=today,
+            revoked_at__isnull=True,
+        )
+        .order_by("delegate_id")
+        .values_list("delegate_id", flat=True)
+    )
+
+
 def approver_q(person: Person, today: date) -> Q:
     return Q(approver=person) | Q(approver__in=delegators_of(person, today))
 

@@ -8,6 +8,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from districtdesk.acquisitions import policies
 from districtdesk.acquisitions.models import TechnologyRequest
 from districtdesk.activity.events import record_event
 
@@ -41,6 +42,9 @@ def remind_waiting_approvals(now: datetime) -> int:
                 occurred_at=now,
                 approver=str(request.approver),
                 since=timezone.localtime(request.forwarded_at).strftime("%Y-%m-%d %H:%M"),
+                notify_delegate_ids=policies.delegates_of(
+                    request.approver_id, timezone.localdate(now)
+                ),
             )
             reminded += 1
     return reminded

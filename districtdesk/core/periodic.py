@@ -3,10 +3,12 @@ ready (AppConfig.ready), so the engine that runs the tick (notifications) never 
 apps above or beside it. Every job takes "now" and answers how many things it did; every
 job must be idempotent: two ticks at once, or one run twice, do each thing once."""
 
+import logging
 from collections.abc import Callable
 from datetime import datetime
 
 Job = Callable[[datetime], int]
+logger = logging.getLogger(__name__)
 
 _jobs: dict[str, Job] = {}
 
@@ -17,5 +19,16 @@ def register(name: str, job: Job) -> None:
 
 
 def run_all(now: datetime) -> dict[str, int]:
-    """Run every registered job in registration order; each job's count by its name."""
-    return {name: job(now) for name, job in _jobs.items()}
+    """Run every registered job in registration order; each job's count by its name.
+
+    A job that fails is logged and left out of the counts, and the others still run (the
+    delivery after them too): one unreachable mail server must not stop the reminders. Its
+    work is retried by the next tick, as every job is idempotent.
+    """
+    counts = {}
+    for name, job in _jobs.items():
+        try:
+            counts[name] = job(now)
+        except Exception:
+            logger.exception("Periodic job %s failed at %s; the next tick tries again", name, now)
+    return counts

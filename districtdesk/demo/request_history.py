@@ -18,11 +18,13 @@ import io
 import json
 import multiprocessing
 import random
+from array import array
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import accumulate
+from zoneinfo import ZoneInfo
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
@@ -99,8 +101,9 @@ class HistoryPlan:
     campus_team: dict[int, int]
     members: dict[int, list[int]]
     analysts: list[int]
-    days: list[date] = field(default_factory=list)
-    day_cum_weights: list[float] = field(default_factory=list)
+    # When each request was submitted (POSIX seconds), in order: numbers rise with time,
+    # as they do in a live system, so the newest requests have the highest numbers.
+    submitted: array = field(default_factory=lambda: array("d"))
 
 
 @dataclass
@@ -125,7 +128,7 @@ def _day_weight(day: date, calendar: sla.BusinessCalendar) -> float:
     return 1.0
 
 
-def build_plan(*, now: datetime, seed: int, years: int = 3) -> HistoryPlan:
+def build_plan(*, now: datetime, seed: int, count: int, years: int = 3) -> HistoryPlan:
     # Each worker draws many requests on the same few calendars: remember their days.
     calendars = {
         calendar.pk: sla.RememberingCalendar(to_sla_calendar(calendar))
@@ -187,14 +190,18 @@ def build_plan(*, now: datetime, seed: int, years: int = 3) -> HistoryPlan:
         analysts=members.get(service_center.pk, []) if service_center else [],
     )
     default = calendars[default_id]
+    days, weights = [], []
     day = start.astimezone(default.timezone).date()
     last = now.astimezone(default.timezone).date()
-    total = 0.0
     while day <= last:
-        total += _day_weight(day, default)
-        plan.days.append(day)
-        plan.day_cum_weights.append(total)
+        days.append(day)
+        weights.append(_day_weight(day, default))
         day += timedelta(days=1)
+    rng = random.Random(seed)  # noqa: S311 - demo data, not secrets
+    moments = [
+        _submitted(rng, day, default.timezone, now) for day in rng.choices(days, weights, k=count)
+    ]
+    plan.submitted = array("d", sorted(moments))
     return plan
 
 
@@ -249,16 +256,15 @@ WAIT_COLUMNS = (
 )
 
 
-def _submitted(rng: random.Random, plan: HistoryPlan, zone) -> datetime:
-    """A moment on a weighted day: mostly working hours, busiest mid-morning."""
-    day = rng.choices(plan.days, cum_weights=plan.day_cum_weights)[0]
+def _submitted(rng: random.Random, day: date, zone: ZoneInfo, now: datetime) -> float:
+    """A moment of the day: mostly working hours, busiest mid-morning."""
     if rng.random() < 0.88:
         minutes = int(min(max(rng.gauss(10.5 * 60, 2.2 * 60), 7 * 60), 17 * 60 - 1))
     else:
         minutes = rng.randrange(0, 24 * 60)
     local = datetime.combine(day, time()) + timedelta(minutes=minutes, seconds=rng.randrange(60))
-    moment = local.replace(tzinfo=zone).astimezone(UTC)
-    return min(moment, plan.now - timedelta(minutes=1))
+    moment = local.replace(tzinfo=zone).timestamp()
+    return min(moment, (now - timedelta(minutes=1)).timestamp())
 
 
 def _when(
@@ -279,7 +285,6 @@ def _due(calendar: sla.BusinessCalendar, start: datetime, duration, pauses=()) -
 def draw_chunk(plan: HistoryPlan, offset: int, count: int) -> Drawn:
     rng = random.Random(plan.seed * 1_000_003 + offset)  # noqa: S311 - demo data, not secrets
     default = plan.calendars[plan.default_calendar_id]
-    zone = default.timezone
     # Cumulative weights once, not on every draw.
     priority_weights = list(accumulate(shape.weight for shape in plan.priorities))
     channels, weights = zip(*CHANNELS, strict=True)
@@ -292,7 +297,7 @@ def draw_chunk(plan: HistoryPlan, offset: int, count: int) -> Drawn:
         requester, campus = rng.choice(plan.requesters)
         shape = rng.choices(plan.priorities, cum_weights=priority_weights)[0]
         channel = rng.choices(channels, cum_weights=channel_weights)[0]
-        submitted = _submitted(rng, plan, zone)
+        submitted = datetime.fromtimestamp(plan.submitted[offset + number], UTC)
         entered_by = (
             rng.choice(plan.analysts) if channel == "phone" and plan.analysts else requester
         )
@@ -667,7 +672,7 @@ def load_request_history(
 
     ``progress`` hears (requests written, count) after each chunk; ``say`` each later stage.
     """
-    plan = build_plan(now=now, seed=seed)
+    plan = build_plan(now=now, seed=seed, count=count)
     report = progress or (lambda done, total: None)
     stage = say or (lambda line: None)
     by_status: dict[str, int] = {}

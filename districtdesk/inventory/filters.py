@@ -28,7 +28,9 @@ class AssetFilter(filters.FilterSet):
         queryset=Campus.objects.all(), label=_("Campus"), help_text=_("The campus's id.")
     )
     room = id_filter("room_id", "The id of the asset's room.", _("Room"))
-    status = filters.MultipleChoiceFilter(choices=Asset.Status.choices, label=_("Status"))
+    status = filters.MultipleChoiceFilter(
+        choices=Asset.Status.choices, label=_("Status"), distinct=False
+    )
     type = filters.ModelChoiceFilter(
         field_name="asset_model__asset_type",
         queryset=AssetType.objects.all(),

@@ -10,15 +10,18 @@ from districtdesk.inventory.models import InventoryWorkItem
 
 
 class WorkItemFilter(filters.FilterSet):
-    kind = filters.MultipleChoiceFilter(choices=InventoryWorkItem.Kind.choices, label=_("Kind"))
+    kind = filters.MultipleChoiceFilter(
+        choices=InventoryWorkItem.Kind.choices, label=_("Kind"), distinct=False
+    )
     status = filters.MultipleChoiceFilter(
-        choices=InventoryWorkItem.Status.choices, label=_("Status")
+        choices=InventoryWorkItem.Status.choices, label=_("Status"), distinct=False
     )
     campus = filters.ModelChoiceFilter(
-        queryset=Campus.objects.all(),
+        queryset=Campus.objects.order_by("code"),
         method="filter_campus",
         label=_("Campus"),
-        help_text=_("The campus's id: work at the campus, or bringing equipment to it."),
+        empty_label=_("All campuses"),
+        help_text=_("Work at the campus, or bringing equipment to it (by id in the API)."),
     )
 
     class Meta:

@@ -13,6 +13,7 @@ from districtdesk.notifications.models import Notification, Rule
 from districtdesk.notifications.reference_data import TECHNOLOGY_RULES
 from tests.acquisitions import builders
 from tests.acquisitions.conftest import TUESDAY
+from tests.core.factories import PersonFactory
 from tests.reference_data import restore_shipped_reference_data
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +39,24 @@ def test_the_approver_hears_a_request_waits_and_again_when_it_waits_too_long(dis
     assert told("technology.forwarded") == {"principal"}
     remind_waiting_approvals(TUESDAY + timedelta(days=2))
     assert told("technology.approval_waiting") == {"principal"}
+
+
+def test_an_approvers_delegate_hears_it_too_while_the_delegation_runs(district, catalogue):
+    principal = district.people[Role.PRINCIPAL]
+    PersonFactory(username="away", first_name="Not", last_name="Delegated")
+    approval.delegate_approvals(
+        actor=principal,
+        delegate=PersonFactory(username="assistant", first_name="Al", last_name="Ito"),
+        starts_on=TUESDAY.date(),
+        ends_on=TUESDAY.date() + timedelta(days=7),
+        now=TUESDAY,
+    )
+    builders.forwarded(
+        district, builders.ask(district, item=catalogue["camera"], now=TUESDAY), now=TUESDAY
+    )
+    assert told("technology.forwarded") == {"principal", "assistant"}
+    remind_waiting_approvals(TUESDAY + timedelta(days=2))
+    assert told("technology.approval_waiting") == {"principal", "assistant"}
 
 
 def test_the_requester_and_the_team_hear_the_decision_either_way(district, catalogue):

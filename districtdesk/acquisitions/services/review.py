@@ -97,6 +97,7 @@ def forward_for_approval(
         occurred_at=now,
         approver=str(supervisor),
         notes=request.review_notes,
+        notify_delegate_ids=policies.delegates_of(supervisor.pk, timezone.localdate(now)),
     )
     return request
 

@@ -24,8 +24,9 @@ def audience_filter(
     """The people an audience names for this subject, as a filter on Person; None when the
     subject has no such person (an unassigned request has no assignee). Subjects are read
     by their field names, so any app's subject with a requester, submitter, approver,
-    assignee or team works; campuses are read from the event's `notify_campus_ids`, a fact
-    the step wrote, so no audience costs a query of its own."""
+    assignee or team works; campuses are read from the event's `notify_campus_ids`, and an
+    approver's delegates from its `notify_delegate_ids`, facts the step wrote, so no
+    audience costs a query of its own."""
     requester_id = getattr(subject, "requester_id", None)
     campus_ids = (event.params.get("notify_campus_ids") if event is not None else None) or []
     team_id = getattr(subject, "team_id", None)
@@ -45,7 +46,8 @@ def audience_filter(
         case Audience.SUBMITTER if getattr(subject, "submitter_id", None):
             return Q(pk=subject.submitter_id)
         case Audience.APPROVER if getattr(subject, "approver_id", None):
-            return Q(pk=subject.approver_id)
+            delegates = event.params.get("notify_delegate_ids") if event is not None else None
+            return Q(pk=subject.approver_id) | Q(pk__in=delegates or [])
         case Audience.CAMPUS_ROLE if role and campus_ids:
             # Held at one of those campuses, or district-wide (a superintendent).
             return Q(role_assignments__role=role) & (
