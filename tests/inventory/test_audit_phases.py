@@ -241,6 +241,12 @@ def test_the_principal_acknowledges_then_the_audit_completes(district, scanned, 
     completion = phase_request(audit, Phase.COMPLETION)
     assert completion.status == ServiceRequest.Status.RESOLVED
     assert "Priya Shah" in completion.resolution and "tags.csv" in completion.resolution
+    # Seed 003, 7.9: the final tag export is attached to the completion request.
+    (export,) = completion.attachments.all()
+    assert export.original_name.endswith("-tags.csv") and export.content_type == "text/csv"
+    with export.file.open("rb") as stored:
+        content = stored.read().decode()
+    assert all(item.asset.bar_tag in content for item in audit.items.select_related("asset")[:5])
     with pytest.raises(DomainError) as again:
         audit_phases.acknowledge_audit(audit, actor=principal)
     assert again.value.code == "cannot_acknowledge"

@@ -5,6 +5,7 @@ resolves the request. Each step locks the audit, checks the state machine
 
 from datetime import datetime
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.db.models import Min
 from django.urls import reverse
@@ -15,9 +16,10 @@ from django.utils.translation import gettext_lazy
 from districtdesk.activity.events import record_event
 from districtdesk.core.errors import DomainError
 from districtdesk.core.models import Person
-from districtdesk.inventory import audit_workflow, policies
+from districtdesk.inventory import audit_workflow, exports, policies, selectors
 from districtdesk.inventory.models import Audit, AuditDiscrepancy, AuditItem, AuditPhase, AuditScan
 from districtdesk.inventory.services import work_requests
+from districtdesk.service_requests.services import attachments
 
 Phase = Audit.Phase
 Kind = AuditDiscrepancy.Kind
@@ -254,6 +256,18 @@ def acknowledge_audit(audit: Audit, *, actor: Person, now: datetime | None = Non
     return audit
 
 
+def _attach_final_tags(audit: Audit, *, actor: Person, now: datetime) -> None:
+    """Seed 003, 7.9: the completion request carries the final tag export as a file, as it
+    stood when the audit was completed."""
+    phase = audit.phases.select_related("request").get(phase=audit.phase)
+    lines = exports.final_tag_lines(
+        audit, selectors.final_tags(audit), list(selectors.discrepancies_of(audit))
+    )
+    name = f"audit-{audit.campus.code}-{audit.started_at:%Y%m%d}-tags.csv"
+    export = SimpleUploadedFile(name, "".join(lines).encode(), content_type="text/csv")
+    attachments.attach_files(phase.request, actor=actor, files=[export], now=now)
+
+
 @transaction.atomic
 def complete_audit(audit: Audit, *, actor: Person, now: datetime | None = None) -> Audit:
     """Resolve the completion request with the acknowledgement and the final tag export."""
@@ -271,6 +285,7 @@ def complete_audit(audit: Audit, *, actor: Person, now: datetime | None = None) 
         "date": timezone.localtime(audit.acknowledged_at).date().isoformat(),
         "export": reverse("audit_tags_export", kwargs={"pk": audit.pk}),
     }
+    _attach_final_tags(audit, actor=actor, now=now)
     _move_on(audit, "complete", actor=actor, resolution=resolution, now=now)
     audit.completed_at = now
     audit.save(update_fields=["completed_at"])
