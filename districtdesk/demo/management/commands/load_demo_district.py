@@ -31,7 +31,7 @@ from districtdesk.service_requests.demo_requests import load_demo_requests
 # Service requests per size: enough that every queue and page has something real to show.
 REQUESTS_BY_SIZE = {"small": 60, "standard": 300, "large": 600}
 # Requests of history per size, drawn in bulk over three school years (see
-# demo/request_history.py): with the requests above, the large district holds a million.
+# demo/request_history/): with the requests above, the large district holds a million.
 HISTORY_BY_SIZE = {"small": 0, "standard": 0, "large": 999_400}
 # Assets per size: the large district is the size the asset list must stay fast at.
 ASSETS_BY_SIZE = {"small": 2_000, "standard": 20_000, "large": 150_000}
