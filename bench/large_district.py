@@ -32,13 +32,9 @@ import re
 import secrets
 import shutil
 import signal
-import socket
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,6 +84,8 @@ from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from rest_framework.authtoken.models import Token  # noqa: E402
 
+from bench.plans import explain, slowest_query  # noqa: E402
+from bench.serving import run_ab, start_gunicorn, stop_gunicorn  # noqa: E402
 from districtdesk.core.models import Campus, Person, Room  # noqa: E402
 from districtdesk.inventory.models import Asset, Audit, AuditItem, AuditScan  # noqa: E402
 from districtdesk.reports.dashboards import DASHBOARDS  # noqa: E402
@@ -386,111 +384,23 @@ def count_queries(credentials: Credentials, endpoint: Endpoint, path: str = "") 
     return len(captured)
 
 
-# --- The server and the load ---------------------------------------------------------
+# --- The load ---------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def start_gunicorn(workers: int, log: Path) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "districtdesk.wsgi",
-        "--workers",
-        str(workers),
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--log-level",
-        "warning",
-    ]
-    with log.open("w") as output:
-        # Its own session: Ctrl-C reaches this script, which then stops the server itself.
-        server = subprocess.Popen(  # noqa: S603 - our own interpreter, fixed arguments
-            command, cwd=ROOT, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
-        )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit(f"gunicorn exited ({server.returncode}):\n{log.read_text()}")
-        try:
-            with urllib.request.urlopen(f"{base}/health/", timeout=2) as answer:  # noqa: S310
-                if answer.status == 200:
-                    return server, base
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.3)
-    stop_gunicorn(server)
-    raise SystemExit(f"gunicorn did not answer /health/ within a minute:\n{log.read_text()}")
-
-
-def stop_gunicorn(server: subprocess.Popen) -> None:
-    if server.poll() is not None:
-        return
-    server.terminate()  # gunicorn's graceful stop: workers finish their request
-    try:
-        server.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait()
-
-
-def run_ab(
+def run(
     base: str, credentials: Credentials, endpoint: Endpoint, requests: int, concurrency: int
 ) -> dict:
-    command = ["ab", "-q", "-l", "-s", "120", "-n", str(requests), "-c", str(concurrency)]
-    for header in credentials.headers(endpoint):
-        command += ["-H", header]
-    with tempfile.NamedTemporaryFile("w", suffix=".body") as body:
-        if endpoint.method == "POST":
-            body.write(endpoint.body)
-            body.flush()
-            command += ["-p", body.name, "-T", endpoint.content_type]
-        command.append(base + endpoint.path)
-        finished = subprocess.run(  # noqa: S603 - ab, our own arguments, no shell
-            command, capture_output=True, text=True, check=False
-        )
-    output = finished.stdout
-
-    def number(pattern: str, default: str | None = None) -> float:
-        found = re.search(pattern, output, re.MULTILINE)
-        if found is None:
-            if default is not None:
-                return float(default)
-            raise SystemExit(
-                f"{endpoint.label}: ab gave no {pattern!r} (exit {finished.returncode}):\n"
-                f"{output}\n{finished.stderr}"
-            )
-        return float(found.group(1))
-
-    result = {
-        "complete": int(number(r"^Complete requests:\s+(\d+)")),
-        "failed": int(number(r"^Failed requests:\s+(\d+)")),
-        "non_2xx": int(number(r"^Non-2xx responses:\s+(\d+)", "0")),
-        "rps": number(r"^Requests per second:\s+([\d.]+)"),
-        "p50": number(r"^\s+50%\s+(\d+)"),
-        "p95": number(r"^\s+95%\s+(\d+)"),
-    }
-    # Every answer must be the expected one: a redirect to sign-in or an error page would
-    # be timed as if it were the page.
-    wanted_non_2xx = requests if not 200 <= endpoint.expected < 300 else 0
-    if (
-        finished.returncode
-        or result["complete"] != requests
-        or result["failed"]
-        or result["non_2xx"] != wanted_non_2xx
-    ):
-        raise SystemExit(
-            f"{endpoint.label}: {result['non_2xx']} non-2xx and {result['failed']} failed "
-            f"answers out of {result['complete']} (expected every one {endpoint.expected}); "
-            f"ab exit {finished.returncode}:\n{output}\n{finished.stderr}"
-        )
-    return result
+    return run_ab(
+        base + endpoint.path,
+        label=endpoint.label,
+        headers=credentials.headers(endpoint),
+        requests=requests,
+        concurrency=concurrency,
+        method=endpoint.method,
+        body=endpoint.body,
+        content_type=endpoint.content_type,
+        expected=endpoint.expected,
+    )
 
 
 def load(
@@ -501,9 +411,9 @@ def load(
     concurrency: int,
     warm_up: int,
 ) -> None:
-    run_ab(base, credentials, endpoint, max(warm_up, concurrency), concurrency)
+    run(base, credentials, endpoint, max(warm_up, concurrency), concurrency)
     before = endpoint.counts() if endpoint.counts else 0
-    endpoint.results |= run_ab(base, credentials, endpoint, requests, concurrency)
+    endpoint.results |= run(base, credentials, endpoint, requests, concurrency)
     if endpoint.counts:
         added = endpoint.counts() - before
         if added != requests:
@@ -569,35 +479,6 @@ def print_table(rows: list[Endpoint]) -> None:
     print(show(tuple("-" * width for width in widths)))
     for line in lines:
         print(show(line))
-
-
-def slowest_query(captured: CaptureQueriesContext) -> tuple[str, float, float]:
-    """The captured SELECT that takes longest when run again (best of two), its time and
-    the time of all the captured SELECTs together."""
-    slowest, slowest_ms, total_ms = "", -1.0, 0.0
-    with connection.cursor() as cursor:
-        for query in captured.captured_queries:
-            sql = query["sql"]
-            if not sql.lstrip().upper().startswith(("SELECT", "WITH")):
-                continue
-            timings = []
-            for _ in range(2):
-                started = time.perf_counter()
-                cursor.execute(sql)
-                cursor.fetchall()
-                timings.append((time.perf_counter() - started) * 1000)
-            total_ms += min(timings)
-            if min(timings) > slowest_ms:
-                slowest, slowest_ms = sql, min(timings)
-    return slowest, slowest_ms, total_ms
-
-
-def explain(title: str, sql: str) -> None:
-    print(f"\n=== {title}\n{sql}\n")
-    with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}")
-        for (line,) in cursor.fetchall():
-            print(line)
 
 
 def print_plans(credentials: Credentials, rows: list[Endpoint]) -> None:
