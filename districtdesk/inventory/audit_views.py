@@ -3,31 +3,27 @@ step its phase is at, a discrepancy's page with the actions that settle it, and 
 tag export. Views parse, call one service or selector, and render; each step is a small
 POST-only view that answers with the audit's page (post/redirect/get)."""
 
-import logging
 import uuid
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
+from districtdesk.core.downloads import attachment_response
 from districtdesk.core.errors import DomainError
 from districtdesk.core.models import Person
 from districtdesk.inventory import audit_forms, audit_workflow, exports, forms, policies, selectors
 from districtdesk.inventory.audit_progress import progress_bars
 from districtdesk.inventory.models import Audit, AuditDiscrepancy
 from districtdesk.inventory.services import audit_phases, auditing, discrepancies
-from districtdesk.service_requests.attachment_views import ATTACHMENT_POLICY
 
 Kind = AuditDiscrepancy.Kind
-logger = logging.getLogger(__name__)
 
 
 def _visible_audit(person: Person, pk: int) -> Audit:
@@ -337,16 +333,6 @@ def discrepancy_file(
     a policy that lets nothing in it run (as a request's files are sent)."""
     discrepancy = _visible_discrepancy(request.user, pk, discrepancy_pk)
     attachment = get_object_or_404(discrepancy.attachments.all(), pk=attachment_pk)
-    try:
-        content = attachment.file.open("rb")
-    except FileNotFoundError:
-        logger.error("Discrepancy file %s has no bytes at %s", attachment.pk, attachment.file.name)
-        raise Http404 from None
-    response = FileResponse(content, content_type=attachment.content_type)
-    response["Content-Disposition"] = (
-        f"attachment; filename*=UTF-8''{quote(attachment.original_name, safe='')}"
+    return attachment_response(
+        attachment.file, name=attachment.original_name, content_type=attachment.content_type
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = ATTACHMENT_POLICY
-    patch_cache_control(response, private=True)
-    return response

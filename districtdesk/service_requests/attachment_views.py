@@ -5,22 +5,14 @@ only to staff viewers; anyone else gets the same 404 as for a file that does not
 Every file is sent as a download, never shown inline, so nothing in it runs on our origin.
 """
 
-import logging
-from urllib.parse import quote
-
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest
-from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
+from districtdesk.core.downloads import attachment_response
 from districtdesk.core.models import Person
 from districtdesk.service_requests import policies
 from districtdesk.service_requests.models import Attachment
-
-logger = logging.getLogger(__name__)
-
-# A file opened by mistake in the browser may do nothing: no scripts, no requests, no forms.
-ATTACHMENT_POLICY = "default-src 'none'; sandbox"
 
 
 def _get_attachment_for(person: Person, pk: int, attachment_pk: int) -> Attachment:
@@ -40,18 +32,6 @@ def _get_attachment_for(person: Person, pk: int, attachment_pk: int) -> Attachme
 @require_GET
 def download(request: HttpRequest, pk: int, attachment_pk: int) -> FileResponse:
     attachment = _get_attachment_for(request.user, pk, attachment_pk)
-    try:
-        content = attachment.file.open("rb")
-    except FileNotFoundError:
-        # The row names bytes the storage no longer has: say so to the operators, and to
-        # the person the same as for any file they cannot have.
-        logger.error("Attachment %s has no file at %s", attachment.pk, attachment.file.name)
-        raise Http404 from None
-    response = FileResponse(content, content_type=attachment.content_type)
-    response["Content-Disposition"] = (
-        f"attachment; filename*=UTF-8''{quote(attachment.original_name, safe='')}"
+    return attachment_response(
+        attachment.file, name=attachment.original_name, content_type=attachment.content_type
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = ATTACHMENT_POLICY
-    patch_cache_control(response, private=True)
-    return response

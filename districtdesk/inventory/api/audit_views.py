@@ -1,14 +1,11 @@
 """An audit's discrepancies through the API: read them, and one POST per action that
 documents or settles one, each calling one service."""
 
-import logging
 from typing import Any
-from urllib.parse import quote
 
 from django.db.models import QuerySet
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404
-from django.utils.cache import patch_cache_control
 from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -26,6 +23,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from districtdesk.core.api.filters import IdFilter
+from districtdesk.core.downloads import attachment_response
 from districtdesk.core.errors import DomainError
 from districtdesk.inventory import policies
 from districtdesk.inventory.api.audit_serializers import (
@@ -39,9 +37,6 @@ from districtdesk.inventory.api.audit_serializers import (
 )
 from districtdesk.inventory.models import AuditDiscrepancy
 from districtdesk.inventory.services import discrepancies
-from districtdesk.service_requests.attachment_views import ATTACHMENT_POLICY
-
-logger = logging.getLogger(__name__)
 
 
 class DiscrepancyFilter(filters.FilterSet):
@@ -193,18 +188,6 @@ class AuditDiscrepancyViewSet(
     def file(self, request: Request, pk: str, file_pk: str) -> FileResponse:
         discrepancy = get_object_or_404(self.get_queryset(), pk=pk)
         attachment = get_object_or_404(discrepancy.attachments.all(), pk=file_pk)
-        try:
-            content = attachment.file.open("rb")
-        except FileNotFoundError:
-            logger.error(
-                "Discrepancy file %s has no bytes at %s", attachment.pk, attachment.file.name
-            )
-            raise Http404 from None
-        response = FileResponse(content, content_type=attachment.content_type)
-        response["Content-Disposition"] = (
-            f"attachment; filename*=UTF-8''{quote(attachment.original_name, safe='')}"
+        return attachment_response(
+            attachment.file, name=attachment.original_name, content_type=attachment.content_type
         )
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Content-Security-Policy"] = ATTACHMENT_POLICY
-        patch_cache_control(response, private=True)
-        return response
