@@ -173,6 +173,7 @@ def test_a_discrepancy_out_of_scope_or_a_file_of_another_is_a_404(
     assert wrong_pair.status_code == 404
 
 
+@pytest.mark.usefixtures("keep_the_test_connection")
 def test_the_answers_match_the_published_schema(missing, tech, now, media_root):
     headers = {"Authorization": f"Token {Token.objects.create(user=tech).key}"}
     client = Client(application)
