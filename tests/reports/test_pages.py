@@ -139,7 +139,7 @@ def test_the_dashboard_costs_the_same_queries_as_the_district_grows(
     client, scenario, at_now, django_assert_max_num_queries
 ):
     sign_in(client, scenario)
-    with django_assert_max_num_queries(20) as small:
+    with django_assert_max_num_queries(28) as small:
         client.get(reverse("reports_dashboard"))
     build_scenario(scenario.district)
     build_scenario(scenario.district)

@@ -22,20 +22,24 @@ from tests.reports import oracle
 from tests.reports.scenario import (
     NOW,
     REVIEWS,
+    SETTLINGS,
     build_assets,
     build_changes,
     build_queue_reviews,
     build_scenario,
     build_team_week,
+    settle,
 )
 
 pytestmark = pytest.mark.django_db
 KINDS = ("categorise", "acknowledge", "resolve")
 
 
-@pytest.fixture
-def team_week(scenario):
-    return {**scenario.requests, **build_team_week(scenario.district)}
+@pytest.fixture(params=SETTLINGS)
+def team_week(scenario, request):
+    made = {**scenario.requests, **build_team_week(scenario.district)}
+    settle(request.param, scenario.district)
+    return made
 
 
 # --- The breach trend ----------------------------------------------------------------------

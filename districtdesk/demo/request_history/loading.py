@@ -27,6 +27,7 @@ from districtdesk.service_requests.models import (
     Target,
     WaitPeriod,
 )
+from districtdesk.service_requests.tally import rebuild_tallies
 
 Progress = Callable[[int, int], None]
 
@@ -223,6 +224,8 @@ def load_request_history(
                     "SELECT setval(pg_get_serial_sequence(%s, 'id'), %s)",
                     [ServiceRequest._meta.db_table, max(last_id, 1)],
                 )
+        stage("Tallying the closed requests for reports")
+        rebuild_tallies()
     if connection.vendor == "postgresql":
         stage("Updating the planner's statistics")
         with connection.cursor() as cursor:

@@ -380,7 +380,7 @@ def cancel(
     after = check(item, "cancel")
     require(
         policies.can_cancel_work(actor, item),
-        _("The inventory team cancels work; whoever asked may until it is picked up."),
+        _("The inventory team cancels work; whoever asked may cancel it until it is picked up."),
     )
     reason = (reason or "").strip()
     if not reason:

@@ -8,14 +8,16 @@ Targets whose clock is stopped have no due time and are never missed; targets wi
 SLA are left out, as everywhere.
 """
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth, TruncWeek
 from django.utils import timezone
 
 from districtdesk.core.models import Person
+from districtdesk.reports.figures import tallied
 from districtdesk.reports.figures.compliance import targets_in_view
 from districtdesk.reports.filters import Filters, district_zone, school_year_bounds
 from districtdesk.service_requests.models import Target
@@ -68,14 +70,28 @@ def breach_trend(
     """Each month (or week) of the chosen school year up to now, each target kind, zeros
     included, in one query."""
     start, end = school_year_bounds(filters.school_year_at(now))
+    targets = targets_in_view(viewer, filters)
+    tally = tallied.target_tally(viewer, filters)
+    if tally is not None:
+        targets = tallied.not_closed(targets, through="request")
     rows = (
-        missed_between(targets_in_view(viewer, filters), start, end, now)
+        missed_between(targets, start, end, now)
         .annotate(period=PERIODS[period]("due_at", tzinfo=district_zone()))
         .values("period", "kind")
         .annotate(count=Count("pk"))
         .order_by()
     )
-    counts = {(_day(row["period"]), row["kind"]): row["count"] for row in rows}
+    counts = Counter({(_day(row["period"]), row["kind"]): row["count"] for row in rows})
+    if tally is not None:
+        # A tallied breach is dated by the day its due time fell, so it needs no `now`.
+        tallied_rows = (
+            tally.filter(due_on__gte=start.date(), due_on__lt=end.date())
+            .annotate(period=PERIODS[period]("due_on"))
+            .values("period", "kind")
+            .annotate(count=Sum("breached"))
+            .order_by()
+        )
+        counts.update({(_day(row["period"]), row["kind"]): row["count"] for row in tallied_rows})
     until = min(end.date(), timezone.localdate(now) + timedelta(days=1))
     return [
         PeriodBreaches(day, {kind: counts.get((day, kind), 0) for kind in Kind.values})

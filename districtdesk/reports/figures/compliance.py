@@ -9,12 +9,13 @@ targets without an SLA ("No defined SLA", "As needed") are left out.
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 
 from districtdesk.core.models import Person
+from districtdesk.reports.figures import tallied
 from districtdesk.reports.figures.scope import related_in_view
 from districtdesk.reports.filters import Filters, district_zone
 from districtdesk.service_requests.models import Target
@@ -55,6 +56,9 @@ class Outcomes:
         completed = self.met + self.breached
         return round(100 * self.met / completed, 1) if completed else None
 
+    def __add__(self, other: "Outcomes") -> "Outcomes":
+        return Outcomes(**{name: getattr(self, name) + getattr(other, name) for name in OUTCOMES})
+
     def as_dict(self) -> dict:
         return {name: getattr(self, name) for name in OUTCOMES} | {
             "total": self.total,
@@ -80,55 +84,68 @@ def _counts(now: datetime) -> dict[str, Count]:
     }
 
 
+TALLIED = {"met": Sum("met"), "breached": Sum("breached")}
+
+
 def _outcomes(row: dict) -> Outcomes:
-    return Outcomes(**{name: row[name] for name in OUTCOMES})
+    return Outcomes(**{name: row.get(name) or 0 for name in OUTCOMES})
+
+
+def _live_and_tallied(
+    viewer: Person, filters: Filters, tally: QuerySet | None
+) -> tuple[QuerySet[Target], QuerySet | None]:
+    """The targets to count live, and the tallied ones (None: count everything live)."""
+    live = targets_in_view(viewer, filters)
+    if tally is not None:
+        live = tallied.not_closed(live, through="request")
+    return live, tally
 
 
 def compliance_overview(viewer: Person, filters: Filters, *, now: datetime) -> dict[str, Outcomes]:
     """Every target kind, in the order of a request's life, with zeros where none."""
-    rows = targets_in_view(viewer, filters).values("kind").annotate(**_counts(now)).order_by()
-    found = {row["kind"]: _outcomes(row) for row in rows}
-    return {kind: found.get(kind, Outcomes()) for kind in Kind.values}
+    live, tally = _live_and_tallied(viewer, filters, tallied.target_tally(viewer, filters))
+    found = {kind: Outcomes() for kind in Kind.values}
+    for row in live.values("kind").annotate(**_counts(now)).order_by():
+        found[row["kind"]] += _outcomes(row)
+    if tally is not None:
+        for row in tally.values("kind").annotate(**TALLIED).order_by():
+            found[row["kind"]] += _outcomes(row)
+    return found
 
 
-# Each breakdown: the columns it groups by, how rows sort, and how a row is named.
+# Each breakdown: the request's columns it groups by, how rows sort, and how a row is named.
 NO_CATEGORY, NO_TEAM = "—", "—"
 
 
 def _category_labels(row: dict) -> tuple[str, ...]:
-    if row["request__category__number"] is None:
+    if row["category__number"] is None:
         return (NO_CATEGORY, NO_CATEGORY)
-    category = f"{row['request__category__number']} {row['request__category__name']}"
-    if row["request__priority__number"] is None:
+    category = f"{row['category__number']} {row['category__name']}"
+    if row["priority__number"] is None:
         return (category, NO_CATEGORY)
-    code = f"{row['request__category__number']}.{row['request__priority__number']}"
-    return (category, f"{code} {row['request__priority__name']}")
+    code = f"{row['category__number']}.{row['priority__number']}"
+    return (category, f"{code} {row['priority__name']}")
 
 
 BREAKDOWNS = {
     "category": (
-        (
-            "request__category__number",
-            "request__category__name",
-            "request__priority__number",
-            "request__priority__name",
-        ),
+        ("category__number", "category__name", "priority__number", "priority__name"),
         lambda row: (
-            row["request__category__number"] is None,
-            row["request__category__number"] or 0,
-            row["request__priority__number"] or 0,
+            row["category__number"] is None,
+            row["category__number"] or 0,
+            row["priority__number"] or 0,
         ),
         _category_labels,
     ),
     "team": (
-        ("request__team__name",),
-        lambda row: (row["request__team__name"] is None, row["request__team__name"] or ""),
-        lambda row: (row["request__team__name"] or NO_TEAM,),
+        ("team__name",),
+        lambda row: (row["team__name"] is None, row["team__name"] or ""),
+        lambda row: (row["team__name"] or NO_TEAM,),
     ),
     "campus": (
-        ("request__campus__code", "request__campus__name"),
-        lambda row: row["request__campus__code"],
-        lambda row: (f"{row['request__campus__code']} {row['request__campus__name']}",),
+        ("campus__code", "campus__name"),
+        lambda row: row["campus__code"],
+        lambda row: (f"{row['campus__code']} {row['campus__name']}",),
     ),
     "month": (
         ("month",),
@@ -138,33 +155,67 @@ BREAKDOWNS = {
 }
 
 
+def _tally_for(viewer: Person, filters: Filters, dimension: str) -> QuerySet | None:
+    if dimension == "campus":
+        return tallied.campus_tally(viewer, filters)
+    tally = tallied.target_tally(viewer, filters)
+    if tally is not None and dimension == "month":
+        tally = tally.annotate(month=TruncMonth("submitted_on"))
+    return tally
+
+
 def compliance_by(
     viewer: Person, filters: Filters, *, dimension: str, now: datetime, kind: str | None = None
 ) -> list[ComplianceRow]:
-    """Targets grouped by kind and one dimension, in one query. Category, priority and team
-    are the request's current ones; the month is the month of submission in the district's
-    timezone."""
+    """Targets grouped by kind and one dimension: the live ones in one query, the tallied
+    ones in another. Category, priority and team are the request's current ones; the month
+    is the month of submission in the district's timezone."""
     columns, sort_key, labels = BREAKDOWNS[dimension]
-    targets = targets_in_view(viewer, filters)
+    live, tally = _live_and_tallied(viewer, filters, _tally_for(viewer, filters, dimension))
     if kind is not None:
-        targets = targets.filter(kind=kind)
+        live = live.filter(kind=kind)
+        tally = tally.filter(kind=kind) if tally is not None else None
     if dimension == "month":
-        targets = targets.annotate(
-            month=TruncMonth("request__submitted_at", tzinfo=district_zone())
-        )
-    rows = targets.values("kind", *columns).annotate(**_counts(now)).order_by()
+        live = live.annotate(month=TruncMonth("request__submitted_at", tzinfo=district_zone()))
+        live_columns = columns
+    else:
+        live_columns = tuple(f"request__{column}" for column in columns)
+    grouped: dict[tuple, tuple[dict, Outcomes]] = {}
+
+    def add(row: dict, outcomes: Outcomes) -> None:
+        key = (row["kind"], *(_key_value(row[column]) for column in columns))
+        if key in grouped:
+            outcomes += grouped[key][1]
+        grouped[key] = (row, outcomes)
+
+    for row in live.values("kind", *live_columns).annotate(**_counts(now)).order_by():
+        named = {"kind": row["kind"]} | {
+            column: _as_date(row[live_column])
+            for column, live_column in zip(columns, live_columns, strict=True)
+        }
+        add(named, _outcomes(row))
+    if tally is not None:
+        for row in tally.values("kind", *columns).annotate(**TALLIED).order_by():
+            add(row, _outcomes(row))
     order = {kind: position for position, kind in enumerate(Kind.values)}
-    ordered = sorted(rows, key=lambda row: (order[row["kind"]], sort_key(row)))
+    ordered = sorted(
+        grouped.values(), key=lambda found: (order[found[0]["kind"]], sort_key(found[0]))
+    )
     return [
         ComplianceRow(
             kind=row["kind"],
             key=tuple(_key_value(row[column]) for column in columns),
             labels=labels(row),
-            outcomes=_outcomes(row),
+            outcomes=outcomes,
         )
-        for row in ordered
+        for row, outcomes in ordered
     ]
 
 
+def _as_date(value):
+    """A month truncated on the district's clock comes back as its first midnight."""
+    return value.date() if isinstance(value, datetime) else value
+
+
 def _key_value(value):
-    return value.date().isoformat() if isinstance(value, datetime) else value
+    return value.isoformat() if isinstance(value, date) else value

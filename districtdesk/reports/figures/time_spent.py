@@ -14,11 +14,13 @@ from django.db.models import Count, DateTimeField, F, Sum, Value
 from django.db.models.functions import Coalesce
 
 from districtdesk.core.models import Person
+from districtdesk.reports.figures import tallied
 from districtdesk.reports.figures.scope import related_in_view, requests_in_view
 from districtdesk.reports.filters import Filters
 from districtdesk.service_requests.models import ServiceRequest, WaitPeriod
 
 WaitingOn = ServiceRequest.WaitingOn
+NO_TIME = timedelta()
 
 
 def hours(span: timedelta | None) -> float:
@@ -43,6 +45,22 @@ def time_spent_by_category(viewer: Person, filters: Filters, *, now: datetime) -
     """Two queries: elapsed time per category, then waits per category and kind."""
     moment = Value(now, output_field=DateTimeField())
     requests = requests_in_view(viewer, filters)
+    waits = related_in_view(WaitPeriod.objects.all(), viewer, filters)
+    tally = tallied.time_tally(viewer, filters)
+    if tally is not None:
+        requests = tallied.not_closed(requests)
+        waits = tallied.not_closed(waits, through="request")
+    found: dict[int | None, dict] = {}
+
+    def add(number: int | None, name: str | None, **amounts) -> None:
+        row = found.setdefault(
+            number,
+            {"name": name or "", "requests": 0, "elapsed": NO_TIME, "vendor": NO_TIME}
+            | {"district": NO_TIME},
+        )
+        for amount, value in amounts.items():
+            row[amount] += value or (0 if amount == "requests" else NO_TIME)
+
     elapsed_rows = (
         requests.values("category__number", "category__name")
         .annotate(
@@ -51,24 +69,52 @@ def time_spent_by_category(viewer: Person, filters: Filters, *, now: datetime) -
         )
         .order_by()
     )
+    for row in elapsed_rows:
+        add(
+            row["category__number"],
+            row["category__name"],
+            requests=row["requests"],
+            elapsed=row["elapsed"],
+        )
     wait_rows = (
-        related_in_view(WaitPeriod.objects.all(), viewer, filters)
-        .values("request__category__number", "waiting_on")
+        waits.values("request__category__number", "request__category__name", "waiting_on")
         .annotate(spent=Sum(Coalesce("ended_at", moment) - F("started_at")))
         .order_by()
     )
-    waits = {
-        (row["request__category__number"], row["waiting_on"]): row["spent"] for row in wait_rows
-    }
+    for row in wait_rows:
+        if row["waiting_on"] in (WaitingOn.VENDOR, WaitingOn.DISTRICT):
+            add(
+                row["request__category__number"],
+                row["request__category__name"],
+                **{row["waiting_on"]: row["spent"]},
+            )
+    if tally is not None:
+        tallied_rows = (
+            tally.values("category__number", "category__name")
+            .annotate(
+                requests=Sum("requests"),
+                elapsed=Sum("elapsed"),
+                vendor=Sum("vendor"),
+                district=Sum("district"),
+            )
+            .order_by()
+        )
+        for row in tallied_rows:
+            add(
+                row["category__number"],
+                row["category__name"],
+                **{name: row[name] for name in ("requests", "elapsed", "vendor", "district")},
+            )
     spent = [
         TimeSpent(
-            category_number=row["category__number"],
-            category_name=row["category__name"] or "",
+            category_number=number,
+            category_name=row["name"],
             requests=row["requests"],
-            elapsed=row["elapsed"] or timedelta(),
-            vendor=waits.get((row["category__number"], WaitingOn.VENDOR)) or timedelta(),
-            district=waits.get((row["category__number"], WaitingOn.DISTRICT)) or timedelta(),
+            elapsed=row["elapsed"],
+            vendor=row["vendor"],
+            district=row["district"],
         )
-        for row in elapsed_rows
+        for number, row in found.items()
+        if row["requests"]
     ]
     return sorted(spent, key=lambda row: (row.category_number is None, row.category_number or 0))

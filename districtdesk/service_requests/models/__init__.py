@@ -10,10 +10,18 @@ from districtdesk.service_requests.models.requests import (
     WaitPeriod,
 )
 from districtdesk.service_requests.models.routing import RoutingRule
+from districtdesk.service_requests.models.tallies import (
+    CampusTargetTally,
+    IntakeTally,
+    TargetTally,
+    TimeTally,
+)
 
 __all__ = [
     "Attachment",
+    "CampusTargetTally",
     "Category",
+    "IntakeTally",
     "Note",
     "Priority",
     "QueueReview",
@@ -21,6 +29,8 @@ __all__ = [
     "ServiceRequest",
     "SlaKind",
     "Target",
+    "TargetTally",
+    "TimeTally",
     "WaitPeriod",
     "WaitingState",
 ]

@@ -4,7 +4,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -185,6 +185,10 @@ class ServiceRequest(models.Model):
             ),
             models.Index(fields=["requester", "-submitted_at"], name="sr_requester"),
             models.Index(fields=["campus", "status"], name="sr_campus_status"),
+            # Reports count closed requests from stored tallies and the rest live.
+            models.Index(
+                fields=["submitted_at"], condition=~Q(status="closed"), name="sr_not_closed"
+            ),
         ]
         verbose_name = _("service request")
         verbose_name_plural = _("service requests")
@@ -260,7 +264,13 @@ class Target(models.Model):
         indexes = [
             models.Index(
                 fields=["due_at"], condition=Q(completed_at__isnull=True), name="target_running_due"
-            )
+            ),
+            # Breaches by due time (this week's, the trend's) without reading every target.
+            models.Index(
+                fields=["due_at"],
+                condition=Q(completed_at__gt=F("due_at")),
+                name="target_breached_due",
+            ),
         ]
         verbose_name = _("SLA target")
         verbose_name_plural = _("SLA targets")

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from districtdesk.activity.events import record_event
 from districtdesk.core.errors import DomainError
 from districtdesk.core.models import Person, Team
-from districtdesk.service_requests import clock, policies, workflow
+from districtdesk.service_requests import clock, policies, tally, workflow
 from districtdesk.service_requests.models import (
     Category,
     Note,
@@ -504,6 +504,7 @@ def close_request(
     request.status = workflow.check(request, "close")
     request.closed_at = now or timezone.now()
     request.save(update_fields=["status", "closed_at"])
+    tally.count_closed(request)
     record_event(request, actor=actor, code="request.closed", occurred_at=request.closed_at)
     return request
 
