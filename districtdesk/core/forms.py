@@ -1,4 +1,7 @@
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from districtdesk.core.models import Closure
@@ -10,6 +13,34 @@ class DateInput(forms.DateInput):
 
 class DateTimeInput(forms.DateTimeInput):
     input_type = "datetime-local"
+
+
+class QuickSelect(forms.Select):
+    """A select whose options are written in Python. Django renders every option through
+    templates of its own, which for a district's 250 campuses costs a page tens of
+    milliseconds; this writes the same markup."""
+
+    def render(self, name, value, attrs=None, renderer=None) -> str:
+        widget = self.get_context(name, value, attrs)["widget"]
+        groups = []
+        for group, options, _index in widget["optgroups"]:
+            markup = format_html_join(
+                "",
+                '<option value="{}"{}>{}</option>',
+                (
+                    (option["value"], flatatt(option["attrs"]), option["label"])
+                    for option in options
+                ),
+            )
+            if group:
+                markup = format_html('<optgroup label="{}">{}</optgroup>', group, markup)
+            groups.append(markup)
+        return format_html(
+            '<select name="{}"{}>{}</select>',
+            widget["name"],
+            flatatt(widget["attrs"]),
+            mark_safe("".join(groups)),  # noqa: S308 - each part built by format_html
+        )
 
 
 class ClosureForm(forms.ModelForm):

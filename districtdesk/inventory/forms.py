@@ -7,6 +7,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from districtdesk.core.forms import QuickSelect
 from districtdesk.core.models import Campus, Person, Room
 from districtdesk.inventory import workflow
 from districtdesk.inventory.imports.profiles import PROFILES
@@ -231,7 +232,9 @@ class ImportForm(forms.Form):
 
 class AuditStartForm(forms.Form):
     campus = forms.ModelChoiceField(
-        queryset=Campus.objects.filter(is_active=True), label=_("Campus to audit")
+        widget=QuickSelect,
+        queryset=Campus.objects.filter(is_active=True),
+        label=_("Campus to audit"),
     )
 
 

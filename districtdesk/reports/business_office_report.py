@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from districtdesk.acquisitions.models import TechnologyRequest
+from districtdesk.core.forms import QuickSelect
 from districtdesk.core.models import Campus, Person
 from districtdesk.inventory.models import Asset
 from districtdesk.reports.figures import purchasing
@@ -76,6 +77,7 @@ class BusinessOfficeFilterForm(DateRangeForm):
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     campus = forms.ModelChoiceField(
+        widget=QuickSelect,
         label=gettext_lazy("Campus"),
         queryset=Campus.objects.order_by("code"),
         required=False,

@@ -14,6 +14,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from districtdesk.core.forms import QuickSelect
 from districtdesk.core.models import Campus, Team
 from districtdesk.service_requests.models import Category, Target
 
@@ -105,6 +106,7 @@ class ReportFilterForm(DateRangeForm):
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     campus = forms.ModelChoiceField(
+        widget=QuickSelect,
         label=_("Campus"),
         queryset=Campus.objects.order_by("code"),
         required=False,

@@ -2,12 +2,14 @@
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from urllib.parse import urlencode
 
 from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from districtdesk.core.forms import QuickSelect
 from districtdesk.core.models import Campus, Person
 from districtdesk.inventory.models import Asset, AssetType
 from districtdesk.reports.figures import assets
@@ -41,6 +43,7 @@ NOT_RECORDED = gettext_lazy("Not recorded")
 
 class InventoryFilterForm(forms.Form):
     campus = forms.ModelChoiceField(
+        widget=QuickSelect,
         label=gettext_lazy("Campus"),
         queryset=Campus.objects.order_by("code"),
         required=False,
@@ -123,6 +126,10 @@ class InventoryReport:
     def scope(self) -> assets.AssetScope:
         return self.filters.scope
 
+    @cached_property
+    def counts(self) -> assets.AssetCounts:
+        return assets.AssetCounts(self.viewer, self.scope)
+
     def _by_status(self, slug, title, headings, rows) -> Table:
         table = Table(
             slug=slug,
@@ -157,7 +164,7 @@ class InventoryReport:
             "assets-campus",
             _("Assets by campus and status"),
             [_("Campus")],
-            assets.by_campus(self.viewer, self.scope),
+            self.counts.by_campus(),
         )
 
     def by_type(self) -> Table:
@@ -165,7 +172,7 @@ class InventoryReport:
             "assets-type",
             _("Assets by type and status"),
             [_("Type")],
-            assets.by_type(self.viewer, self.scope),
+            self.counts.by_type(),
         )
 
     def by_model(self) -> Table:
@@ -173,11 +180,11 @@ class InventoryReport:
             "assets-model",
             _("Assets by model and status"),
             [_("Type"), _("Model")],
-            assets.by_model(self.viewer, self.scope),
+            self.counts.by_model(),
         )
 
     def by_funding(self) -> Table:
-        rows = assets.by_funding(self.viewer, self.scope)
+        rows = self.counts.by_funding()
         table = Table(
             slug="assets-funding",
             title=_("Assets by funding and budget code"),

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from districtdesk.core.forms import QuickSelect
 from districtdesk.core.models import Campus, Person, Team
 from districtdesk.reports.figures import team_work
 from districtdesk.reports.policies import sees_every_team, teams_for_dashboard
@@ -41,6 +42,7 @@ class TeamFilterForm(forms.Form):
         label=gettext_lazy("Team"), queryset=Team.objects.none(), required=False
     )
     campus = forms.ModelChoiceField(
+        widget=QuickSelect,
         label=gettext_lazy("Campus"),
         queryset=Campus.objects.order_by("code"),
         required=False,

@@ -11,6 +11,7 @@ from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from districtdesk.core.errors import DomainError
+from districtdesk.core.forms import QuickSelect
 from districtdesk.core.models import Campus, EnterpriseSystem, Person, Room, Team, TeamMembership
 from districtdesk.service_requests import selectors
 from districtdesk.service_requests.attachment_fields import AttachmentsField
@@ -162,7 +163,7 @@ class RequestForm(ShowsDomainErrors, forms.Form):
         help_text=_("Any hardware, software or technical details we need to know."),
     )
     campus = forms.ModelChoiceField(
-        label=_("Campus"), queryset=Campus.objects.filter(is_active=True)
+        widget=QuickSelect, label=_("Campus"), queryset=Campus.objects.filter(is_active=True)
     )
     room = RoomField()
     system = forms.ModelChoiceField(
@@ -494,6 +495,7 @@ class RequestFilter(django_filters.FilterSet):
         empty_label=_("Any open status"),
     )
     campus = django_filters.ModelChoiceFilter(
+        widget=QuickSelect,
         label=_("Campus"),
         queryset=Campus.objects.filter(is_active=True).only("pk", "name", "code"),
         empty_label=_("Any campus"),

@@ -222,23 +222,22 @@ def test_the_inventory_figures_match_a_count_of_the_assets(district):
     viewer = district.people[Role.INVENTORY]
     scope = assets.AssetScope()
     expected = oracle.asset_figures(made.values(), NOW)
+    counts = assets.AssetCounts(viewer, scope)
 
     assert {
         (row.labels[0].split()[0], status): n
-        for row in assets.by_campus(viewer, scope)
+        for row in counts.by_campus()
         for status, n in row.by_status.items()
         if n
     } == dict(expected["campus_status"])
     assert {
         (row.labels[0], status): n
-        for row in assets.by_type(viewer, scope)
+        for row in counts.by_type()
         for status, n in row.by_status.items()
         if n
     } == dict(expected["type_status"])
-    assert sorted(row.total for row in assets.by_model(viewer, scope)) == sorted(
-        expected["model"].values()
-    )
-    funding = assets.by_funding(viewer, scope)
+    assert sorted(row.total for row in counts.by_model()) == sorted(expected["model"].values())
+    funding = counts.by_funding()
     assert {(row.funding, row.budget_code): row.assets for row in funding} == dict(
         expected["funding"]
     )
@@ -274,7 +273,7 @@ def test_a_technician_counts_only_the_assets_of_the_campuses_their_team_serves(d
     made = build_assets(district)
     technician = district.people[Role.TECHNICIAN]
 
-    rows = assets.by_campus(technician, assets.AssetScope())
+    rows = assets.AssetCounts(technician, assets.AssetScope()).by_campus()
 
     north = [a for a in made.values() if a.campus == district.north]
     assert [(row.labels[0].split()[0], row.total) for row in rows] == [("NE-01", len(north))]

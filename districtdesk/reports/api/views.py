@@ -326,21 +326,18 @@ def change_report(request: Request) -> Response:
 def inventory_report(request: Request) -> Response:
     filters, now = _dashboard_filters(request, "inventory"), timezone.now()
     viewer, scope = request.user, filters.scope
+    counts = assets.AssetCounts(viewer, scope)
 
     def statuses(row: assets.StatusRow) -> dict:
         return {**row.by_status, "total": row.total}
 
     body = {
         "counted_at": now,
-        "by_campus": [
-            {"campus": row.labels[0], **statuses(row)} for row in assets.by_campus(viewer, scope)
-        ],
-        "by_type": [
-            {"asset_type": row.labels[0], **statuses(row)} for row in assets.by_type(viewer, scope)
-        ],
+        "by_campus": [{"campus": row.labels[0], **statuses(row)} for row in counts.by_campus()],
+        "by_type": [{"asset_type": row.labels[0], **statuses(row)} for row in counts.by_type()],
         "by_model": [
             {"asset_type": row.labels[0], "model": row.labels[1], **statuses(row)}
-            for row in assets.by_model(viewer, scope)
+            for row in counts.by_model()
         ],
         "by_funding": [
             {
@@ -350,7 +347,7 @@ def inventory_report(request: Request) -> Response:
                 "held": row.held,
                 "cost": row.cost,
             }
-            for row in assets.by_funding(viewer, scope)
+            for row in counts.by_funding()
         ],
         "warranty_ending": [
             {

@@ -64,7 +64,9 @@ def review_cadence(school_year: int, *, now: datetime) -> list[WeekReviews]:
     if end <= start:
         return []
     stored = default_calendar()
-    calendar = to_sla_calendar(stored) if stored is not None else None
+    converted = to_sla_calendar(stored) if stored is not None else None
+    # A school year of hours visits each day's working periods up to 12 times: remember them.
+    calendar = sla.RememberingCalendar(converted) if converted is not None else None
     due = due_hours(calendar, start, end) if calendar is not None else []
     reviewed = set(
         QueueReview.objects.filter(reviewed_at__gte=start, reviewed_at__lt=end)
