@@ -1,8 +1,11 @@
 """{% reports_nav_item %}: the navigation's Reports link, to the first dashboard the person
 may open; {% reports_dashboards_panel %}: the home page's list of every dashboard they may
-open (core's templates may not import this app, which sits floors above it)."""
+open (core's templates may not import this app, which sits floors above it);
+{% report_table_rows %}: a table's body."""
 
 from django import template
+from django.utils.formats import localize
+from django.utils.html import format_html, format_html_join
 
 from districtdesk.reports.dashboards import dashboards_for
 
@@ -28,3 +31,27 @@ def reports_nav_item(context: template.Context) -> dict:
 @register.inclusion_tag("reports/_home_panel.html", takes_context=True)
 def reports_dashboards_panel(context: template.Context) -> dict:
     return {"dashboards": _dashboards(context)}
+
+
+@register.simple_tag
+def report_table_rows(table) -> str:
+    """The table's rows, headings first, each value shown as `{{ value }}` would show it.
+    Written in Python: a campus table's thousands of cells cost the template engine a
+    large part of the page."""
+    headings = table.heading_columns
+
+    def cells(row):
+        return format_html_join(
+            "",
+            "{}",
+            (
+                (
+                    format_html('<th scope="row">{}</th>', cell)
+                    if position < headings
+                    else format_html('<td class="numeric">{}</td>', localize(cell)),
+                )
+                for position, cell in enumerate(row)
+            ),
+        )
+
+    return format_html_join("\n", "<tr>{}</tr>", ((cells(row),) for row in table.rows))
