@@ -21,6 +21,7 @@ from districtdesk.core.demo_district.builder import (
     DistrictNotEmptyError,
     load_demo_district,
 )
+from districtdesk.demo.change_history import NoRequestToAnswer, load_change_history
 from districtdesk.demo.progress import ProgressBar
 from districtdesk.demo.request_history import load_request_history
 from districtdesk.inventory.demo_assets import load_demo_assets
@@ -33,6 +34,10 @@ REQUESTS_BY_SIZE = {"small": 60, "standard": 300, "large": 600}
 # Requests of history per size, drawn in bulk over three school years (see
 # demo/request_history/): with the requests above, the large district holds a million.
 HISTORY_BY_SIZE = {"small": 0, "standard": 0, "large": 999_400}
+# Changes of history per size, with their weekly meetings, before the demo's own three
+# months (see demo/change_history/); each answers a request of the request history, so a
+# size without one has none. With the demo's own (about 45) the large district holds 5,000.
+CHANGE_HISTORY_BY_SIZE = {"small": 0, "standard": 0, "large": 4_955}
 # Assets per size: the large district is the size the asset list must stay fast at.
 ASSETS_BY_SIZE = {"small": 2_000, "standard": 20_000, "large": 150_000}
 
@@ -72,6 +77,14 @@ class Command(BaseCommand):
             f"years, before the ones above (default by size: {HISTORY_BY_SIZE}).",
         )
         parser.add_argument(
+            "--change-history",
+            type=int,
+            default=None,
+            help="How many changes of history to add in bulk, with their weekly meetings, "
+            "over the last three school years before the demo's three months; they answer "
+            f"requests of the history above (default by size: {CHANGE_HISTORY_BY_SIZE}).",
+        )
+        parser.add_argument(
             "--assets",
             type=int,
             default=None,
@@ -86,6 +99,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         verbosity: int = options["verbosity"]
+        change_history = self._change_history_count(options)
         try:
             summary = load_demo_district(
                 size=options["size"],
@@ -152,6 +166,9 @@ class Command(BaseCommand):
                 },
                 seconds=summary.seconds + time.perf_counter() - started,
             )
+        if change_history:
+            # Before the demo's own changes, so the history's numbers come first.
+            summary = self._load_change_history(summary, change_history, options["seed"], verbosity)
         if request_count:
             if verbosity:
                 self.stdout.write("  Playing three months of change control and its meetings")
@@ -198,6 +215,52 @@ class Command(BaseCommand):
         return dataclasses.replace(
             summary,
             totals={**summary.totals, "service requests": total},
+            seconds=summary.seconds + time.perf_counter() - started,
+        )
+
+    def _change_history_count(self, options: dict[str, Any]) -> int:
+        history = options["history"]
+        if history is None:
+            history = HISTORY_BY_SIZE[options["size"]]
+        count = options["change_history"]
+        if count is None:
+            return CHANGE_HISTORY_BY_SIZE[options["size"]] if history else 0
+        if count and not history:
+            raise CommandError(
+                "--change-history needs the request history (--history): each scheduled or "
+                "emergency change answers one of its requests."
+            )
+        return count
+
+    def _load_change_history(
+        self, summary: DemoDistrictSummary, count: int, seed: int, verbosity: int
+    ) -> DemoDistrictSummary:
+        started = time.perf_counter()
+        bar = ProgressBar(self.stdout, f"  {count:,} changes of history", count)
+        try:
+            by_status = load_change_history(
+                count=count,
+                seed=seed,
+                now=timezone.now().replace(second=0, microsecond=0),
+                progress=bar.update if verbosity else None,
+                say=(
+                    lambda line: self.stdout.write(
+                        f"  {line} ({time.perf_counter() - started:.0f} s)"
+                    )
+                )
+                if verbosity
+                else None,
+            )
+        except NoRequestToAnswer as exc:
+            raise CommandError(str(exc)) from exc
+        if verbosity:
+            self.stdout.write(f"  Change history written in {time.perf_counter() - started:.1f} s")
+        return dataclasses.replace(
+            summary,
+            totals={
+                **summary.totals,
+                "changes": summary.totals.get("changes", 0) + sum(by_status.values()),
+            },
             seconds=summary.seconds + time.perf_counter() - started,
         )
 
