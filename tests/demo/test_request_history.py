@@ -167,3 +167,29 @@ def test_the_bulk_path_keeps_every_index_and_foreign_key():
     )
     assert next_request.pk > ServiceRequest.objects.exclude(pk=next_request.pk).latest("pk").pk
     assert BusinessCalendar.objects.filter(is_default=True).exists()
+
+
+def test_numbers_past_a_million_keep_every_digit(settings):
+    load_demo_district(size="small", seed=2026)
+    ServiceRequest.objects.create(
+        pk=999_997,
+        channel="portal",
+        requester=Person.objects.first(),
+        summary="Just below a million",
+        description="d",
+        impact="i",
+        campus_id=Person.objects.exclude(home_campus=None).first().home_campus_id,
+        status="new",
+        submitted_at=NOW - timedelta(days=2000),
+    )
+    settings.DEBUG = True  # the query log formats each statement with its parameters
+
+    with time_machine.travel(NOW, tick=False):
+        load_request_history(count=6, seed=4, now=NOW)
+
+    submitted = Event.objects.filter(code="request.submitted").values_list(
+        "subject_id", "params__number"
+    )
+    assert sorted(submitted, key=lambda row: int(row[0])) == [
+        (str(pk), f"SR-{pk:06d}") for pk in range(999_998, 1_000_004)
+    ]

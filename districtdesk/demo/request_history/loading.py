@@ -76,7 +76,13 @@ def _event_statements() -> list[tuple[str, str]]:
     )
     postgres = connection.vendor == "postgresql"
     obj = "jsonb_build_object" if postgres else "json_object"
-    number = "'SR-' || lpad(r.id::text, 6, '0')" if postgres else "printf('SR-%06d', r.id)"
+    # ServiceRequest.number: at least six digits, more past 999,999 (lpad alone would cut
+    # them). The doubled % is one % once Django has put in the parameters.
+    number = (
+        "'SR-' || lpad(r.id::text, greatest(6, length(r.id::text)), '0')"
+        if postgres
+        else "printf('SR-%%06d', r.id)"
+    )
     text_id = "r.id::text" if postgres else "CAST(r.id AS TEXT)"
     staff = "COALESCE(r.assignee_id, r.entered_by_id)"
     steps = [
