@@ -123,6 +123,8 @@ class Asset(models.Model):
             models.Index(fields=["asset_model", "bar_tag"], name="asset_model_tag"),
             models.Index(fields=["room", "bar_tag"], name="asset_room_tag"),
             models.Index(fields=["serial_number"], name="asset_serial"),
+            # Warranties ending in the next 90 days (the inventory dashboard).
+            models.Index(fields=["warranty_end"], name="asset_warranty_end"),
         ]
         verbose_name = _("asset")
         verbose_name_plural = _("assets")
