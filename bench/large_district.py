@@ -91,7 +91,7 @@ from districtdesk.inventory.models import Asset, Audit, AuditItem, AuditScan  # 
 from districtdesk.reports.dashboards import DASHBOARDS  # noqa: E402
 from districtdesk.service_requests import selectors  # noqa: E402
 from districtdesk.service_requests.models import ServiceRequest  # noqa: E402
-from districtdesk.service_requests.views import PAGE_SIZE  # noqa: E402
+from districtdesk.service_requests.queue_views import QUEUE_PAGE_SIZE  # noqa: E402
 
 OPEN_STATUSES = [str(status) for status in ServiceRequest.OPEN_STATUSES]
 # Who looks at the dashboards: the Performance Excellence view first, then whoever else
@@ -269,7 +269,7 @@ def endpoints(credentials: Credentials) -> list[Endpoint]:
     }
     rows = [
         Endpoint(
-            f"team open queue page ({PAGE_SIZE} rows, by due)",
+            f"team open queue page ({QUEUE_PAGE_SIZE} rows, by due)",
             queue_path,
             "technician",
             p95_target=PAGE_P95_MS,
@@ -581,8 +581,8 @@ def main() -> None:
 - queries: counted in-process (the second call); in brackets, the same list with fewer
   rows (the queue filtered to waiting, the API at page_size 5, the asset list to lost):
   equal means the count does not grow with the rows.
-- The queue page shows {PAGE_SIZE} rows (service_requests.views.PAGE_SIZE); the EXPLAIN
-  below is of the queue's first 50.
+- The queue page shows {QUEUE_PAGE_SIZE} rows (service_requests.queue_views.QUEUE_PAGE_SIZE);
+  the EXPLAIN below is of the queue's first 50.
 - Latency is ab's, at concurrency {options.concurrency} over {options.workers} sync workers:
   a request may wait for another to finish first. ab and PostgreSQL share the machine.
 - The portal form answers with its redirect to the new request (302, not followed).

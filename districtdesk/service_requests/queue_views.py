@@ -23,6 +23,9 @@ from districtdesk.service_requests.models import ServiceRequest
 from districtdesk.service_requests.services import bulk, reviews
 from districtdesk.service_requests.views import paged
 
+# A team works its open queue from one page, sorted by due: twice a list page's rows.
+QUEUE_PAGE_SIZE = 50
+
 
 @dataclass(frozen=True)
 class Queue:
@@ -79,7 +82,7 @@ def queue(request: HttpRequest, name: str) -> HttpResponse:
     now = timezone.now()
     filters = forms.RequestFilter(request.GET, queryset=chosen.select(request.user, now=now))
     context = {
-        **paged(filters.qs, request.GET.get("page")),
+        **paged(filters.qs, request.GET.get("page"), per_page=QUEUE_PAGE_SIZE),
         "queue": chosen,
         "queues": QUEUES.values(),
         "filters": filters,

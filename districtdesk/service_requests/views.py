@@ -31,20 +31,21 @@ from districtdesk.service_requests.services import (
 )
 
 PAGE_SIZE = 25
-# Page numbers stop here: past a few hundred rows, searching beats paging.
-MAX_PAGES = 20
+# Paging stops here, whatever the page size: past a few hundred rows, searching beats paging.
+MAX_ROWS = 500
 
 
-def paged(items, number: str | None) -> dict[str, Any]:
-    """One page of a list, for the page's context; never past MAX_PAGES."""
+def paged(items, number: str | None, *, per_page: int = PAGE_SIZE) -> dict[str, Any]:
+    """One page of a list, for the page's context; never past the first MAX_ROWS rows."""
     try:
         wanted = int(number or 1)
     except ValueError:
         wanted = 1
+    max_pages = MAX_ROWS // per_page
     return {
-        "page": Paginator(items, PAGE_SIZE).get_page(min(max(wanted, 1), MAX_PAGES)),
-        "max_pages": MAX_PAGES,
-        "max_rows": MAX_PAGES * PAGE_SIZE,
+        "page": Paginator(items, per_page).get_page(min(max(wanted, 1), max_pages)),
+        "max_pages": max_pages,
+        "max_rows": max_pages * per_page,
     }
 
 

@@ -158,6 +158,21 @@ def test_a_phone_call_without_a_category_is_refused_by_the_service_on_category(p
     assert not ServiceRequest.objects.exists()
 
 
+def test_a_technician_entering_a_request_for_a_caller_elsewhere_is_answered_it(people, district):
+    # Given a caller at South High, a campus the technician's team does not serve
+    caller = PersonFactory(home_campus=district.south)
+    fields = new_request_fields(
+        district, requester=caller.pk, channel="email", campus=district.south.pk
+    )
+
+    response = post(people[Role.TECHNICIAN], REQUESTS, fields)
+
+    # Then whoever took it keeps sight of it, and is answered it
+    assert response.status_code == 201
+    assert response.json()["requester"]["id"] == caller.pk
+    assert ServiceRequest.objects.get().entered_by == people[Role.TECHNICIAN]
+
+
 def test_a_room_at_another_campus_is_refused_on_room(people, district):
     fields = new_request_fields(district, room=district.south.rooms.get().pk)
 

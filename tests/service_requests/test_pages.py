@@ -92,7 +92,8 @@ def test_a_queue_page_costs_the_same_queries_for_a_few_requests_or_many(
 ):
     technician = people[Role.TECHNICIAN]
     client.force_login(technician)
-    for batch in (3, 30):
+    # Many: more than a full page (50 rows) in the team queue.
+    for batch in (3, 100):
         for index in range(batch):
             requester = PersonFactory(home_campus=district.north if index % 2 else CampusFactory())
             request = submit(requester, now=local(2027, 2, 1, 9))
@@ -110,9 +111,24 @@ def test_a_queue_page_costs_the_same_queries_for_a_few_requests_or_many(
     assert response.context["page"].paginator.count == uncategorised
 
 
+def test_a_teams_open_queue_shows_fifty_requests_a_page_by_due(client, people, district):
+    for day in range(1, 28):
+        for hour in (9, 13):
+            categorised(submit(people[Role.REQUESTER], now=local(2027, 1, day, hour)), people)
+    client.force_login(people[Role.TECHNICIAN])
+
+    first = client.get(reverse("request_queue", args=["team"]))
+    second = client.get(reverse("request_queue", args=["team"]), {"page": "2"})
+
+    rows = list(first.context["page"]) + list(second.context["page"])
+    assert (len(first.context["page"]), len(second.context["page"])) == (50, 4)
+    assert [row.due_at for row in rows] == sorted(row.due_at for row in rows)
+    assert "Page 1 of 2" in text(first)
+
+
 def test_paging_stops_at_the_cap_and_says_to_search(client, people, monkeypatch):
-    monkeypatch.setattr("districtdesk.service_requests.views.MAX_PAGES", 2)
-    monkeypatch.setattr("districtdesk.service_requests.views.PAGE_SIZE", 2)
+    monkeypatch.setattr("districtdesk.service_requests.views.MAX_ROWS", 4)
+    monkeypatch.setattr("districtdesk.service_requests.queue_views.QUEUE_PAGE_SIZE", 2)
     for _ in range(7):
         submit(people[Role.REQUESTER], now=local(2027, 2, 2, 9))
     client.force_login(people[Role.CCC_ANALYST])

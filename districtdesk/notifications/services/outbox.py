@@ -1,6 +1,6 @@
 """Writing the outbox: who is told about an event, by which channel. Runs inside the
 transaction of the step that recorded the event, so a notification exists exactly when its
-event does, and costs the step a constant three queries whatever the audience's size."""
+event does, and costs the step at most three queries whatever the audience's size."""
 
 from datetime import datetime, time, timedelta
 from typing import Any
@@ -110,8 +110,12 @@ def write_notifications(*, event: Event, subject: models.Model, **_: Any) -> Non
         "audience", "role"
     )
     match = Q()
+    actor_only = Q(pk=event.actor_id)
     for audience, role in rules:
-        if (found := audience_filter(audience, role, subject, event)) is not None:
+        found = audience_filter(audience, role, subject, event)
+        # An audience of the actor alone (a requester's own submission) tells nobody: no
+        # need to ask for the people.
+        if found is not None and found != actor_only:
             match |= found
     if not match:
         return

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -71,6 +71,23 @@ def with_details(requests: QuerySet[ServiceRequest]) -> QuerySet[ServiceRequest]
     )
 
 
+def out_of_sight() -> PermissionDenied:
+    return PermissionDenied(
+        _("This would put the request outside what you can see, so it was not done.")
+    )
+
+
+def as_submitted(request: ServiceRequest) -> ServiceRequest:
+    """A request just submitted, ready for ServiceRequestSerializer: its targets are read
+    (one query), and it has no notes or files yet."""
+    prefetch_related_objects([request], "targets")
+    # The cache a prefetch fills, filled with what is known: nothing.
+    request._prefetched_objects_cache.update(
+        notes=Note.objects.none(), attachments=Attachment.objects.none()
+    )
+    return request
+
+
 @extend_schema_view(
     list=extend_schema(
         summary="Requests the caller may see, newest first",
@@ -127,9 +144,7 @@ class ServiceRequestViewSet(
         (STYLE rule 13)."""
         written = self.get_queryset().filter(pk=pk).first()
         if written is None:
-            raise PermissionDenied(
-                _("This would put the request outside what you can see, so it was not done.")
-            )
+            raise out_of_sight()
         return Response(self.get_serializer(written).data, status=status_code)
 
     def _step(
@@ -166,7 +181,13 @@ class ServiceRequestViewSet(
         fields["requester"] = fields["requester"] or request.user
         with transaction.atomic():
             submitted = intake.submit_request(actor=request.user, **fields)
-            return self._answer(submitted.pk, status_code=status.HTTP_201_CREATED)
+            # As _answer does, without reading back the row just written with its related
+            # rows, which are the ones given to it.
+            if not policies.can_view(request.user, submitted):
+                raise out_of_sight()
+            return Response(
+                self.get_serializer(as_submitted(submitted)).data, status=status.HTTP_201_CREATED
+            )
 
     # --- Workflow steps ------------------------------------------------------
 

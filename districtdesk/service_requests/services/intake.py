@@ -15,8 +15,10 @@ from districtdesk.service_requests import clock, policies
 from districtdesk.service_requests.models import Category, Priority, ServiceRequest, Target
 from districtdesk.service_requests.services.working import apply_categorisation
 
+# Foreign keys the caller hands over as rows it has read.
+GIVEN_ROWS = ("requester", "entered_by", "campus", "room", "system")
 
-@transaction.atomic
+
 def submit_request(
     *,
     actor: Person,
@@ -97,8 +99,10 @@ def submit_request(
         asset_tag=asset_tag,
         submitted_at=now,
     )
-    request.full_clean(exclude=["category", "priority", "team", "assignee"])
-    request.save()
+    # The people and places given are rows the caller has just read: asking the database
+    # again whether each exists would cost a query apiece.
+    given = [name for name in GIVEN_ROWS if getattr(request, f"{name}_id") is not None]
+    request.full_clean(exclude=["category", "priority", "team", "assignee", *given])
     categorise_target = Target(
         request=request,
         kind=Target.Kind.CATEGORISE,
@@ -108,26 +112,31 @@ def submit_request(
     )
     clock.compute(categorise_target, categorise_target.calendar, waits=[])
     categorise_target.recomputed_because = "submitted"
-    categorise_target.save()
-    record_event(
-        request,
-        actor=actor,
-        code="request.submitted",
-        occurred_at=now,
-        number=request.number,
-        channel=channel,
-        on_behalf_of=str(requester) if actor != requester else "",
-    )
-    if category is not None and priority is not None:
-        apply_categorisation(
+    # Due to be categorised from the start (categorising on entry moves it on), so the
+    # request is written once.
+    request.due_at = categorise_target.due_at
+    # Every refusal above comes before any write, so inside a caller's transaction the
+    # writes need no savepoint (two round trips) to leave it usable after one. Categorising
+    # on entry may still refuse (a retired priority): that keeps its savepoint.
+    with transaction.atomic(savepoint=category is not None):
+        request.save()
+        categorise_target.save()
+        record_event(
             request,
             actor=actor,
-            category=category,
-            priority=priority,
-            planned_completion=planned_completion,
-            now=now,
+            code="request.submitted",
+            occurred_at=now,
+            number=request.number,
+            channel=channel,
+            on_behalf_of=str(requester) if actor != requester else "",
         )
-    else:
-        request.due_at = categorise_target.due_at
-        request.save(update_fields=["due_at"])
+        if category is not None and priority is not None:
+            apply_categorisation(
+                request,
+                actor=actor,
+                category=category,
+                priority=priority,
+                planned_completion=planned_completion,
+                now=now,
+            )
     return request
