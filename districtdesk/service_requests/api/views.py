@@ -117,6 +117,17 @@ class ServiceRequestViewSet(
             return ServiceRequest.objects.none()
         return with_details(policies.requests_visible_to(self.request.user))
 
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """A page of ids under the filters first, then those requests with everything the
+        serializer reads. At a million requests the planner takes tens of milliseconds to
+        plan the ten-table join over the whole filter, and a few over fifty ids."""
+        visible = policies.requests_visible_to(request.user)
+        page = self.paginate_queryset(self.filter_queryset(visible).only("pk"))
+        found = with_details(ServiceRequest.objects.filter(pk__in=[row.pk for row in page]))
+        by_pk = found.in_bulk()
+        rows = [by_pk[row.pk] for row in page]
+        return self.get_paginated_response(self.get_serializer(rows, many=True).data)
+
     def get_serializer_context(self) -> dict[str, Any]:
         user = self.request.user
         return {
