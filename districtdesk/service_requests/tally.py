@@ -18,6 +18,7 @@ from districtdesk.service_requests.models import (
     CampusTargetTally,
     IntakeTally,
     ServiceRequest,
+    TargetMonthTally,
     TargetTally,
     TimeTally,
 )
@@ -57,6 +58,16 @@ def count_closed(request: ServiceRequest) -> None:
             {
                 "submitted_on": submitted_on,
                 "due_on": _day(target.due_at) if breached else None,
+                "kind": target.kind,
+                "priority_id": request.priority_id,
+                **dimensions,
+            },
+            outcome,
+        )
+        _add(
+            TargetMonthTally,
+            {
+                "submitted_month": submitted_on.replace(day=1),
                 "kind": target.kind,
                 "priority_id": request.priority_id,
                 **dimensions,
@@ -111,10 +122,11 @@ def rebuild_tallies(apps=installed_apps) -> None:
     PostgreSQL (the tallies are locked), then count themselves once."""
     get = apps.get_model
     target_tally = get("service_requests", "TargetTally")
+    month_tally = get("service_requests", "TargetMonthTally")
     campus_tally = get("service_requests", "CampusTargetTally")
     time_tally = get("service_requests", "TimeTally")
     intake_tally = get("service_requests", "IntakeTally")
-    tallies = (target_tally, campus_tally, time_tally, intake_tally)
+    tallies = (target_tally, month_tally, campus_tally, time_tally, intake_tally)
     tables = [model._meta.db_table for model in tallies]
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
@@ -143,10 +155,17 @@ def rebuild_tallies(apps=installed_apps) -> None:
         "team": F("request__team"),
     }
     _insert_from(target_tally, _grouped(targets, keys, outcomes), [*keys, *outcomes])
+    in_month = TruncMonth("request__submitted_at", tzinfo=zone, output_field=DateField())
     keys = {
-        "submitted_month": TruncMonth(
-            "request__submitted_at", tzinfo=zone, output_field=DateField()
-        ),
+        "submitted_month": in_month,
+        "kind": F("kind"),
+        "category": F("request__category"),
+        "priority": F("request__priority"),
+        "team": F("request__team"),
+    }
+    _insert_from(month_tally, _grouped(targets, keys, outcomes), [*keys, *outcomes])
+    keys = {
+        "submitted_month": in_month,
         "kind": F("kind"),
         "campus": F("request__campus"),
         "category": F("request__category"),

@@ -17,6 +17,7 @@ from districtdesk.service_requests.models import (
     CampusTargetTally,
     IntakeTally,
     ServiceRequest,
+    TargetMonthTally,
     TargetTally,
     TimeTally,
 )
@@ -32,6 +33,10 @@ pytestmark = pytest.mark.django_db
 TALLIES = {
     TargetTally: (
         ("submitted_on", "due_on", "kind", "category", "priority", "team"),
+        ("met", "breached"),
+    ),
+    TargetMonthTally: (
+        ("submitted_month", "kind", "category", "priority", "team"),
         ("met", "breached"),
     ),
     CampusTargetTally: (

@@ -71,7 +71,7 @@ def breach_trend(
     included, in one query."""
     start, end = school_year_bounds(filters.school_year_at(now))
     targets = targets_in_view(viewer, filters)
-    tally = tallied.target_tally(viewer, filters)
+    tally = tallied.target_day_tally(viewer, filters)
     if tally is not None:
         targets = tallied.not_closed(targets, through="request")
     rows = (

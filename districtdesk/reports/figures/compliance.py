@@ -18,7 +18,7 @@ from districtdesk.core.models import Person
 from districtdesk.reports.figures import tallied
 from districtdesk.reports.figures.scope import related_in_view
 from districtdesk.reports.filters import Filters, district_zone
-from districtdesk.service_requests.models import Target
+from districtdesk.service_requests.models import Target, TargetMonthTally
 
 Kind = Target.Kind
 OUTCOMES = ("met", "breached", "open_on_time", "open_overdue", "waiting")
@@ -160,7 +160,8 @@ def _tally_for(viewer: Person, filters: Filters, dimension: str) -> QuerySet | N
         return tallied.campus_tally(viewer, filters)
     tally = tallied.target_tally(viewer, filters)
     if tally is not None and dimension == "month":
-        tally = tally.annotate(month=TruncMonth("submitted_on"))
+        by_month = "submitted_month" if tally.model is TargetMonthTally else "submitted_on"
+        tally = tally.annotate(month=TruncMonth(by_month))
     return tally
 
 

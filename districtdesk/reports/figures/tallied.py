@@ -3,8 +3,8 @@ rest counted live.
 
 A closed request never changes, and it is in the tallies exactly when it is closed, so a
 figure is the tallies' sum plus a live count over requests not closed (a few thousand on a
-partial index). The tallies are keyed by day of submission, category, priority and team
-(campus per month), so they answer only where those keys suffice: a viewer who sees every
+partial index). The tallies are keyed by month or day of submission, category, priority
+and team (campus per month), so they answer only where those keys suffice: a viewer who sees every
 request, and for the day-keyed tallies no campus filter. Anything else is counted live
 from the rows, as it always may be.
 """
@@ -19,6 +19,7 @@ from districtdesk.service_requests.models import (
     CampusTargetTally,
     IntakeTally,
     ServiceRequest,
+    TargetMonthTally,
     TargetTally,
     TimeTally,
 )
@@ -50,8 +51,19 @@ def _narrowed(rows: QuerySet, filters: Filters, *, day: str) -> QuerySet:
     return rows
 
 
-def target_tally(viewer: Person, filters: Filters) -> QuerySet[TargetTally] | None:
-    """Tallied targets in the figure, or None when the figure must count live."""
+def target_tally(viewer: Person, filters: Filters) -> QuerySet | None:
+    """Tallied targets in the figure (by month where the dates span whole months, else by
+    day; each row has kind, category, priority, team, met and breached), or None when the
+    figure must count live."""
+    if not _sees_everything(viewer) or filters.campus is not None:
+        return None
+    if _whole_months(filters):
+        return _narrowed(TargetMonthTally.objects.all(), _months(filters), day="submitted_month")
+    return _narrowed(TargetTally.objects.all(), filters, day="submitted_on")
+
+
+def target_day_tally(viewer: Person, filters: Filters) -> QuerySet[TargetTally] | None:
+    """Tallied targets by day, with the day a breach fell due (for the breach trend)."""
     if not _sees_everything(viewer) or filters.campus is not None:
         return None
     return _narrowed(TargetTally.objects.all(), filters, day="submitted_on")
@@ -85,13 +97,17 @@ def campus_tally(viewer: Person, filters: Filters) -> QuerySet[CampusTargetTally
     rows = CampusTargetTally.objects.all()
     if filters.campus is not None:
         rows = rows.filter(campus=filters.campus)
-    months = Filters(
+    return _narrowed(rows, _months(filters), day="submitted_month")
+
+
+def _months(filters: Filters) -> Filters:
+    """Whole-month filters as the first days of their months, which month tallies key."""
+    return Filters(
         submitted_from=_first_of_month(filters.submitted_from),
         submitted_to=_first_of_month(filters.submitted_to),
         team=filters.team,
         category=filters.category,
     )
-    return _narrowed(rows, months, day="submitted_month")
 
 
 def _first_of_month(day: date | None) -> date | None:

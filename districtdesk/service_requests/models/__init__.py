@@ -13,6 +13,7 @@ from districtdesk.service_requests.models.routing import RoutingRule
 from districtdesk.service_requests.models.tallies import (
     CampusTargetTally,
     IntakeTally,
+    TargetMonthTally,
     TargetTally,
     TimeTally,
 )
@@ -29,6 +30,7 @@ __all__ = [
     "ServiceRequest",
     "SlaKind",
     "Target",
+    "TargetMonthTally",
     "TargetTally",
     "TimeTally",
     "WaitPeriod",

@@ -36,6 +36,25 @@ class TargetTally(models.Model):
         return f"{self.submitted_on} {self.kind}: {self.met} met, {self.breached} breached"
 
 
+class TargetMonthTally(models.Model):
+    """The same targets per month of submission: a few thousand rows for three school
+    years, read whenever the dates asked for span whole months (or there are none)."""
+
+    submitted_month = models.DateField(_("month submitted (its first day)"))
+    kind = models.CharField(_("target"), max_length=12, choices=Target.Kind.choices)
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, null=True, related_name="+")
+    priority = models.ForeignKey(Priority, on_delete=models.PROTECT, null=True, related_name="+")
+    team = models.ForeignKey("core.Team", on_delete=models.PROTECT, null=True, related_name="+")
+    met = models.PositiveIntegerField(_("met"), default=0)
+    breached = models.PositiveIntegerField(_("breached"), default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["submitted_month"], name="target_tally_month")]
+
+    def __str__(self) -> str:
+        return f"{self.submitted_month:%Y-%m} {self.kind}: {self.met} met, {self.breached} breached"
+
+
 class CampusTargetTally(models.Model):
     """The same targets per month of submission and campus: a campus breakdown per day
     would hold nearly a row per target."""
