@@ -5,6 +5,7 @@ Demo data, not interface text: it is stored as typed, like a person's own words.
 """
 
 from dataclasses import dataclass
+from datetime import datetime
 
 OS_FIRMWARE, EQUIPMENT, CONFIGURATION = "os_firmware", "equipment", "configuration"
 DEVELOPMENT, PATCH, FACILITY = "development", "third_party_patch", "facility"
@@ -26,6 +27,26 @@ class ChangeSpec:
     back_out: str
     test: str
     submitted_by: str = "owner"  # "owner": the system's team; or a demo username
+
+    def change_fields(self, campuses: str, told: datetime) -> dict:
+        """The change's words and plan as the demo writes them, for the campuses named
+        (comma-separated; none for district-wide work), told to staff on `told`'s day."""
+        return {
+            "title": self.title.format(campus=campuses or "the district office"),
+            "category": self.category,
+            "description": self.description,
+            "reason": self.reason,
+            "risk_level": self.risk,
+            "risk_and_impact": self.impact,
+            "affected_users": (
+                f"Staff of {campuses or 'the schools using it'}, told by email and on the "
+                f"principals' call on {told:%-d %B}."
+            ),
+            "implementation_plan": self.plan,
+            "back_out_plan": self.back_out,
+            "test_plan": self.test,
+            "affects_connectivity": self.connectivity,
+        }
 
 
 SCHEDULED: tuple[ChangeSpec, ...] = (

@@ -144,28 +144,15 @@ class Demo:
         spec = story.spec
         names = ", ".join(campus.name for campus in story.campuses)
         systems = [self.systems[code] for code in spec.systems if code in self.systems]
-        title = spec.title.format(campus=names or "the district office")
+        fields = spec.change_fields(names, timezone.localtime(when, self.zone))
         story.change = submission.draft_change(
             actor=story.submitter,
             now=when,
-            title=title,
             change_type=story.change_type,
-            category=spec.category,
-            description=spec.description,
-            reason=spec.reason,
-            risk_level=spec.risk,
-            risk_and_impact=spec.impact,
-            affected_users=(
-                f"Staff of {names or 'the schools using it'}, told by email and on the "
-                f"principals' call on {timezone.localtime(when, self.zone):%-d %B}."
-            ),
-            implementation_plan=spec.plan,
-            back_out_plan=spec.back_out,
-            test_plan=spec.test,
             planned_start=story.start,
             planned_end=story.end,
-            affects_connectivity=spec.connectivity,
-            service_request=self.linked_request(story, title, when),
+            service_request=self.linked_request(story, fields["title"], when),
+            **fields,
             systems=systems,
             campuses=story.campuses,
         )

@@ -10,9 +10,10 @@ attendance, minutes and, where the committee votes, the votes. Numbers are ids, 
 the order the changes were written, before the demo's own.
 """
 
-from districtdesk.demo.change_history.drawing import Drawing, DrawnHistory
+from districtdesk.demo.change_history.drawing import Drawing
 from districtdesk.demo.change_history.loading import load_change_history
 from districtdesk.demo.change_history.plan import HistoryPlan, NoRequestToAnswer, build_plan
+from districtdesk.demo.change_history.stories import DrawnHistory
 
 __all__ = [
     "Drawing",

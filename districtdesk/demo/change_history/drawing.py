@@ -12,7 +12,6 @@ they run. The history stops when the demo's own three months begin (`plan.until`
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from django.utils import timezone
@@ -20,117 +19,30 @@ from django.utils import timezone
 from districtdesk.activity.models import Event
 from districtdesk.changes import rules
 from districtdesk.changes.demo_catalogue import EMERGENCY, INFORMATIONAL, SCHEDULED, ChangeSpec
-from districtdesk.changes.demo_changes import DENIALS, SLOTS
+from districtdesk.changes.demo_changes import SLOTS
 from districtdesk.changes.models import AgendaItem, ChangeRequest, ChangeReview, Meeting, Vote
-from districtdesk.core.models import Campus, Person, Role
+from districtdesk.core.models import Person, Role
+from districtdesk.demo.change_history.mix import (
+    AGENDA_TIME,
+    APPROVAL_NOTES,
+    COMPLETION_NOTES,
+    DEFERRALS,
+    DENIAL_CHOICES,
+    ITEM_TIME,
+    MEETING_LENGTH,
+    NOTICE,
+    OUTCOMES,
+    OUTSTANDING_MEETINGS,
+    OUTSTANDING_SHARE,
+    OVERRIDES,
+    REVIEW_WORDS,
+    TYPE_MIX,
+)
 from districtdesk.demo.change_history.plan import HistoryPlan
+from districtdesk.demo.change_history.stories import DrawnHistory, Placement, Story
 
 Status, Type, Outcome = ChangeRequest.Status, ChangeRequest.Type, ChangeRequest.Outcome
 Purpose, Decision = AgendaItem.Purpose, AgendaItem.Decision
-# Of every hundred changes: a few abandoned drafts, some emergencies and informational
-# changes; the rest are scheduled.
-TYPE_MIX = (("draft", 1), (Type.EMERGENCY, 8), (Type.INFORMATIONAL, 10), (Type.SCHEDULED, 81))
-# The notice a scheduled change gives: two weeks or more as the rule asks; one to two weeks,
-# or under one (submitted the morning of the meeting), with the coordinator's override.
-NOTICE = (("two_weeks", 82), ("one_to_two_weeks", 13), ("under_one_week", 5))
-OVERRIDES = (
-    "The vendor's fix must be in before state testing starts.",
-    "The campus cannot wait two more weeks; the principal agreed the night.",
-    "The certificate expires before the next window.",
-)
-DENIAL_CHOICES = (
-    *DENIALS,
-    (
-        ChangeRequest.DenialReason.INADEQUATE_PLANNING,
-        "The plan does not say who tests what after the change.",
-    ),
-)
-DEFERRALS = (
-    "Deferred: the back-out plan must say how long a restore takes.",
-    "Deferred: tell the affected campuses first.",
-)
-APPROVAL_NOTES = ("Approved as planned.", "Approved; tell the campuses a week ahead.")
-OUTCOMES = {
-    Type.SCHEDULED: ((Outcome.SUCCESSFUL, 90), (Outcome.BACKED_OUT, 6), (Outcome.POSTPONED, 4)),
-    Type.EMERGENCY: ((Outcome.SUCCESSFUL, 84), (Outcome.BACKED_OUT, 11), (Outcome.POSTPONED, 5)),
-    Type.INFORMATIONAL: ((Outcome.SUCCESSFUL, 97), (Outcome.POSTPONED, 3)),
-}
-COMPLETION_NOTES = {
-    Outcome.SUCCESSFUL: "Went as planned.",
-    Outcome.BACKED_OUT: "Failed its test plan; backed out as planned.",
-    Outcome.POSTPONED: "Vendor image failed validation; postponed.",
-}
-# What the change review says, by outcome: (what happened, lessons, follow-up actions).
-REVIEW_WORDS = {
-    Outcome.SUCCESSFUL: ("Ran in its window as planned.", "", ""),
-    Outcome.BACKED_OUT: (
-        "Failed its checks; the back-out plan restored service.",
-        "Test the image on the lab first.",
-        "Resubmit next month.",
-    ),
-    Outcome.POSTPONED: (
-        "The vendor's image failed validation; nothing was changed.",
-        "Validate the vendor's image before the night.",
-        "Resubmit with the corrected image.",
-    ),
-}
-# At the last meetings, some implementers have not yet written the review discussed.
-OUTSTANDING_MEETINGS, OUTSTANDING_SHARE = 2, 0.3
-MEETING_LENGTH = timedelta(minutes=50)
-# The committee goes through the agenda in the first 45 minutes, at most 4 per item.
-ITEM_TIME, AGENDA_TIME = timedelta(minutes=4), timedelta(minutes=45)
-
-
-@dataclass
-class Placement:
-    """A change on one meeting's agenda, and what the meeting made of it."""
-
-    meeting: int  # index in plan.meetings
-    placed_at: datetime
-    purpose: str
-    decision: tuple[str, str, str] = ("", "", "")  # (decision, denial reason, notes)
-    item: AgendaItem | None = None
-    taken_at: datetime | None = None  # when the meeting came to it
-
-
-@dataclass
-class Story:
-    spec: ChangeSpec
-    change_type: str
-    submitter: Person
-    campuses: list[Campus]
-    drafted: datetime
-    start: datetime
-    end: datetime
-    submitted: datetime | None = None
-    override: tuple[datetime, str] | None = None
-    placements: list[Placement] = field(default_factory=list)
-    scheduled: datetime | None = None
-    started: datetime | None = None
-    completed: datetime | None = None
-    outcome: str = ""
-    reviewed: datetime | None = None  # informational: reviewed without a meeting
-    closing_delay: timedelta = timedelta()
-    review_outstanding: bool = False
-    change: ChangeRequest | None = None
-
-    @property
-    def decided(self) -> Placement | None:
-        decisions = [p for p in self.placements if p.purpose == Purpose.DECIDE]
-        return decisions[-1] if decisions else None
-
-
-@dataclass
-class DrawnHistory:
-    changes: list[ChangeRequest] = field(default_factory=list)
-    system_links: list = field(default_factory=list)
-    campus_links: list = field(default_factory=list)
-    reviews: list[ChangeReview] = field(default_factory=list)
-    meetings: list[Meeting] = field(default_factory=list)
-    attendance: list = field(default_factory=list)
-    items: list[AgendaItem] = field(default_factory=list)
-    votes: list[Vote] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
 
 
 def _season(moment: datetime) -> float:
@@ -303,23 +215,10 @@ class Drawing:
             told = timezone.localtime(story.drafted, self.cast.zone)
             story.change = ChangeRequest(
                 pk=plan.first_change_id + offset,
-                title=spec.title.format(campus=names or "the district office"),
                 change_type=story.change_type,
-                category=spec.category,
-                description=spec.description,
-                reason=spec.reason,
-                risk_level=spec.risk,
-                risk_and_impact=spec.impact,
-                affected_users=(
-                    f"Staff of {names or 'the schools using it'}, told by email and on the "
-                    f"principals' call on {told:%-d %B}."
-                ),
-                implementation_plan=spec.plan,
-                back_out_plan=spec.back_out,
-                test_plan=spec.test,
                 planned_start=story.start,
                 planned_end=story.end,
-                affects_connectivity=spec.connectivity,
+                **spec.change_fields(names, told),
                 service_request_id=(
                     pool.answered_by(story.drafted)
                     if pool is not None and story.submitted

@@ -15,63 +15,55 @@ from districtdesk.service_requests.models.chart import Category, Priority
 from districtdesk.service_requests.models.requests import ServiceRequest, Target
 
 
-class TargetTally(models.Model):
-    """Completed targets with an SLA of closed requests, per day of submission (the
-    district's calendar), target, category, priority and team; breached ones also per day
-    their due time fell, the day the breach trend dates them by."""
+class TargetCounts(models.Model):
+    """Met and breached targets with an SLA of closed requests, by target, category and
+    team; each tally below adds its own keys."""
 
-    submitted_on = models.DateField(_("submitted on"))
-    due_on = models.DateField(_("due on, if breached"), null=True)
     kind = models.CharField(_("target"), max_length=12, choices=Target.Kind.choices)
     category = models.ForeignKey(Category, on_delete=models.PROTECT, null=True, related_name="+")
-    priority = models.ForeignKey(Priority, on_delete=models.PROTECT, null=True, related_name="+")
     team = models.ForeignKey("core.Team", on_delete=models.PROTECT, null=True, related_name="+")
     met = models.PositiveIntegerField(_("met"), default=0)
     breached = models.PositiveIntegerField(_("breached"), default=0)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.met} met, {self.breached} breached"
+
+
+class TargetTally(TargetCounts):
+    """Per day of submission (the district's calendar) and priority; breached ones also
+    per day their due time fell, the day the breach trend dates them by."""
+
+    submitted_on = models.DateField(_("submitted on"))
+    due_on = models.DateField(_("due on, if breached"), null=True)
+    priority = models.ForeignKey(Priority, on_delete=models.PROTECT, null=True, related_name="+")
 
     class Meta:
         indexes = [models.Index(fields=["submitted_on"], name="target_tally_day")]
 
-    def __str__(self) -> str:
-        return f"{self.submitted_on} {self.kind}: {self.met} met, {self.breached} breached"
 
-
-class TargetMonthTally(models.Model):
-    """The same targets per month of submission: a few thousand rows for three school
-    years, read whenever the dates asked for span whole months (or there are none)."""
+class TargetMonthTally(TargetCounts):
+    """Per month of submission and priority: a few thousand rows for three school years,
+    read whenever the dates asked for span whole months (or there are none)."""
 
     submitted_month = models.DateField(_("month submitted (its first day)"))
-    kind = models.CharField(_("target"), max_length=12, choices=Target.Kind.choices)
-    category = models.ForeignKey(Category, on_delete=models.PROTECT, null=True, related_name="+")
     priority = models.ForeignKey(Priority, on_delete=models.PROTECT, null=True, related_name="+")
-    team = models.ForeignKey("core.Team", on_delete=models.PROTECT, null=True, related_name="+")
-    met = models.PositiveIntegerField(_("met"), default=0)
-    breached = models.PositiveIntegerField(_("breached"), default=0)
 
     class Meta:
         indexes = [models.Index(fields=["submitted_month"], name="target_tally_month")]
 
-    def __str__(self) -> str:
-        return f"{self.submitted_month:%Y-%m} {self.kind}: {self.met} met, {self.breached} breached"
 
-
-class CampusTargetTally(models.Model):
-    """The same targets per month of submission and campus: a campus breakdown per day
-    would hold nearly a row per target."""
+class CampusTargetTally(TargetCounts):
+    """Per month of submission and campus: a campus breakdown per day would hold nearly a
+    row per target."""
 
     submitted_month = models.DateField(_("month submitted (its first day)"))
-    kind = models.CharField(_("target"), max_length=12, choices=Target.Kind.choices)
     campus = models.ForeignKey("core.Campus", on_delete=models.PROTECT, related_name="+")
-    category = models.ForeignKey(Category, on_delete=models.PROTECT, null=True, related_name="+")
-    team = models.ForeignKey("core.Team", on_delete=models.PROTECT, null=True, related_name="+")
-    met = models.PositiveIntegerField(_("met"), default=0)
-    breached = models.PositiveIntegerField(_("breached"), default=0)
 
     class Meta:
         indexes = [models.Index(fields=["submitted_month"], name="campus_tally_month")]
-
-    def __str__(self) -> str:
-        return f"{self.submitted_month:%Y-%m} {self.kind}: {self.met} met, {self.breached} breached"
 
 
 class TimeTally(models.Model):
