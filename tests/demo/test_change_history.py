@@ -28,27 +28,13 @@ from districtdesk.reports.figures.changes import (
     lead_time_bands,
     reviews_outstanding,
 )
+from tests.demo.change_steps import STEPS
 
 pytestmark = pytest.mark.django_db
 NOW = datetime(2027, 2, 10, 17, 0, tzinfo=UTC)  # a Wednesday, 11:00 in Chicago
 COUNT, SEED = 400, 3
 Status, Type, Outcome = ChangeRequest.Status, ChangeRequest.Type, ChangeRequest.Outcome
 Purpose = AgendaItem.Purpose
-# Each change event, and the workflow step it records.
-STEPS = {
-    "change.submitted": "submit",
-    "change.lead_time_overridden": "override_lead_time",
-    "change.placed_on_agenda": "place_on_agenda",
-    "change.approved": "approve",
-    "change.denied": "deny",
-    "change.deferred": "defer",
-    "change.scheduled": "schedule",
-    "change.started": "start",
-    "change.emergency_implemented": "start",
-    "change.completed": "complete",
-    "change.reviewed": "review",
-    "change.closed": "close",
-}
 # The order a change's own times must keep.
 TIMES = (
     "created_at",

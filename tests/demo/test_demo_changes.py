@@ -14,27 +14,12 @@ from districtdesk.changes import selectors, workflow
 from districtdesk.changes.demo_changes import load_demo_changes
 from districtdesk.changes.models import AgendaItem, ChangeRequest, Meeting
 from districtdesk.core.demo_district.builder import load_demo_district
+from tests.demo.change_steps import STEPS
 
 pytestmark = pytest.mark.django_db
 NOW = datetime(2027, 2, 10, 17, 0, tzinfo=UTC)  # a Wednesday, 11:00 in Chicago
 Status, Type = ChangeRequest.Status, ChangeRequest.Type
 MEETING_MODEL = "meeting"
-# Each change event, and the workflow step it records.
-STEPS = {
-    "change.revised": "revise",
-    "change.submitted": "submit",
-    "change.lead_time_overridden": "override_lead_time",
-    "change.placed_on_agenda": "place_on_agenda",
-    "change.approved": "approve",
-    "change.denied": "deny",
-    "change.deferred": "defer",
-    "change.scheduled": "schedule",
-    "change.started": "start",
-    "change.emergency_implemented": "start",
-    "change.completed": "complete",
-    "change.reviewed": "review",
-    "change.closed": "close",
-}
 
 
 def load(seed: int = 5, now: datetime = NOW) -> dict[str, int]:

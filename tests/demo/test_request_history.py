@@ -37,6 +37,20 @@ def history() -> dict[str, int]:
         return load_request_history(count=3_000, seed=4, now=NOW)
 
 
+def bare_request(summary: str, **fields) -> ServiceRequest:
+    """A request row written directly, around the history's own."""
+    return ServiceRequest.objects.create(
+        channel="portal",
+        requester=Person.objects.first(),
+        summary=summary,
+        description="d",
+        impact="i",
+        campus_id=Person.objects.exclude(home_campus=None).first().home_campus_id,
+        status="new",
+        **fields,
+    )
+
+
 def test_the_history_holds_every_state_mostly_closed(history):
     assert sum(history.values()) == ServiceRequest.objects.count() == 3_000
     assert set(history) == {"new", "open", "in_progress", "waiting", "resolved", "closed"}
@@ -155,33 +169,14 @@ def test_the_bulk_path_keeps_every_index_and_foreign_key():
     assert after[0] ^ before[0] == set()
     assert after[1] ^ before[1] == set()
     assert Target.objects.filter(kind="categorise").count() == ServiceRequest.objects.count()
-    next_request = ServiceRequest.objects.create(
-        channel="portal",
-        requester=Person.objects.first(),
-        summary="After the bulk load",
-        description="d",
-        impact="i",
-        campus_id=Person.objects.exclude(home_campus=None).first().home_campus_id,
-        status="new",
-        submitted_at=NOW,
-    )
+    next_request = bare_request("After the bulk load", submitted_at=NOW)
     assert next_request.pk > ServiceRequest.objects.exclude(pk=next_request.pk).latest("pk").pk
     assert BusinessCalendar.objects.filter(is_default=True).exists()
 
 
 def test_numbers_past_a_million_keep_every_digit(settings):
     load_demo_district(size="small", seed=2026)
-    ServiceRequest.objects.create(
-        pk=999_997,
-        channel="portal",
-        requester=Person.objects.first(),
-        summary="Just below a million",
-        description="d",
-        impact="i",
-        campus_id=Person.objects.exclude(home_campus=None).first().home_campus_id,
-        status="new",
-        submitted_at=NOW - timedelta(days=2000),
-    )
+    bare_request("Just below a million", submitted_at=NOW - timedelta(days=2000), pk=999_997)
     settings.DEBUG = True  # the query log formats each statement with its parameters
 
     with time_machine.travel(NOW, tick=False):
